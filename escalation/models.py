@@ -1,0 +1,225 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Case(models.Model):
+    """A question a forum handles; it may be escalated one tier up at a time (R2)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PREPARATION = "in_preparation", _("In preparation")
+        SCHEDULED = "scheduled", _("Scheduled")
+        DECIDED = "decided", _("Decided")
+        REFERRED_BACK = "referred_back", _("Referred back")
+        REMOVED = "removed", _("Removed")
+        ESCALATED = "escalated", _("Escalated")
+        FEEDBACK_GIVEN = "feedback_given", _("Feedback given")
+        CLOSED = "closed", _("Closed")
+
+    class Priority(models.TextChoices):
+        LOW = "low", _("Low")
+        NORMAL = "normal", _("Normal")
+        HIGH = "high", _("High")
+
+    # Allowed status changes. An escalated case is open again at the forum one tier up, so
+    # ESCALATED is recorded as an event and the case itself becomes OPEN at the new forum.
+    TRANSITIONS = {
+        Status.OPEN: {Status.IN_PREPARATION, Status.REMOVED, Status.ESCALATED},
+        Status.IN_PREPARATION: {Status.SCHEDULED, Status.REMOVED, Status.ESCALATED},
+        Status.SCHEDULED: {
+            Status.DECIDED,
+            Status.REFERRED_BACK,
+            Status.REMOVED,
+            Status.ESCALATED,
+            Status.IN_PREPARATION,
+        },
+        Status.REFERRED_BACK: {Status.IN_PREPARATION, Status.REMOVED},
+        Status.ESCALATED: {Status.OPEN},
+        Status.DECIDED: {Status.FEEDBACK_GIVEN, Status.CLOSED},
+        Status.FEEDBACK_GIVEN: {Status.CLOSED},
+        Status.REMOVED: set(),
+        Status.CLOSED: set(),
+    }
+
+    reference = models.CharField(_("reference"), max_length=30, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    origin_forum = models.ForeignKey(
+        "forums.Forum",
+        verbose_name=_("raised in"),
+        on_delete=models.PROTECT,
+        related_name="originated_cases",
+    )
+    current_forum = models.ForeignKey(
+        "forums.Forum",
+        verbose_name=_("now at"),
+        on_delete=models.PROTECT,
+        related_name="current_cases",
+    )
+    organisation = models.ForeignKey(
+        "forums.Organisation",
+        verbose_name=_("from organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+    )
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("raised by"),
+        on_delete=models.PROTECT,
+        related_name="raised_cases",
+    )
+    prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("prepared by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="prepared_cases",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    priority = models.CharField(
+        _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
+    )
+    wished_date = models.DateField(_("wished-for date"), null=True, blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    created_at = models.DateTimeField(_("raised"), auto_now_add=True)
+    status_changed_at = models.DateTimeField(_("status changed"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ("-created_at", "-id")
+        indexes = [
+            models.Index(fields=["current_forum", "status"], name="case_forum_status_idx"),
+            models.Index(fields=["raised_by", "status"], name="case_raised_by_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}"
+
+    def can_become(self, status):
+        return status in self.TRANSITIONS[self.Status(self.status)]
+
+
+class CaseEvent(models.Model):
+    """One step in a case's life: who did what, when, from which forum to which, and why."""
+
+    class Kind(models.TextChoices):
+        RAISED = "raised", _("Raised")
+        STATUS_CHANGED = "status_changed", _("Status changed")
+        ESCALATED = "escalated", _("Escalated")
+        SCHEDULED = "scheduled", _("Put on an agenda")
+        DECIDED = "decided", _("Decided")
+        REFERRED_BACK = "referred_back", _("Referred back")
+        REMOVED = "removed", _("Removed")
+        FEEDBACK_GIVEN = "feedback_given", _("Feedback given")
+        FEEDBACK_ACKNOWLEDGED = "feedback_acknowledged", _("Feedback acknowledged")
+        CLOSED = "closed", _("Closed")
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="events"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        related_name="case_events",
+    )
+    from_forum = models.ForeignKey(
+        "forums.Forum",
+        verbose_name=_("from forum"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    to_forum = models.ForeignKey(
+        "forums.Forum",
+        verbose_name=_("to forum"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    from_status = models.CharField(
+        _("from status"), max_length=20, choices=Case.Status.choices, blank=True
+    )
+    to_status = models.CharField(
+        _("to status"), max_length=20, choices=Case.Status.choices, blank=True
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+        ordering = ("at", "id")
+        indexes = [models.Index(fields=["case", "at", "id"], name="caseevent_timeline_idx")]
+
+    def __str__(self):
+        return f"{self.case.reference}: {self.get_kind_display()}"
+
+
+class CaseAttachment(models.Model):
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(_("file"), upload_to="cases/%Y/")
+    name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ("uploaded_at", "id")
+
+    def __str__(self):
+        return self.name
+
+
+class Follow(models.Model):
+    """A person following a case; followers hear of its changes."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="follows",
+    )
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="follows"
+    )
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "case"], name="follow_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.case.reference}"

@@ -1,0 +1,381 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        ORDINARY = "ordinary", _("Ordinary")
+        EXTRA = "extra", _("Extra (called by the chair)")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        CONVENED = "convened", _("Convened")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    TRANSITIONS = {
+        Status.PLANNED: {Status.CONVENED, Status.CANCELLED},
+        Status.CONVENED: {Status.HELD, Status.CANCELLED},
+        Status.HELD: set(),
+        Status.CANCELLED: set(),
+    }
+
+    forum = models.ForeignKey(
+        "forums.Forum", verbose_name=_("forum"), on_delete=models.PROTECT, related_name="meetings"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ORDINARY)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    online_link = models.URLField(_("online link"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    called_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("called by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    cancelled_reason = models.TextField(_("reason for cancelling"), blank=True)
+    # Calendar programs update an event only when its SEQUENCE grows.
+    ical_sequence = models.PositiveIntegerField(_("calendar version"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ("-starts_at", "id")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="meeting_ends_after_start"
+            ),
+        ]
+        indexes = [models.Index(fields=["forum", "starts_at"], name="meeting_forum_start_idx")]
+
+    def __str__(self):
+        return self.title or f"{self.forum} {self.starts_at:%Y-%m-%d}"
+
+    def can_become(self, status):
+        return status in self.TRANSITIONS[self.Status(self.status)]
+
+
+class AgendaItem(models.Model):
+    class Kind(models.TextChoices):
+        INFORMATION = "information", _("Information")
+        DISCUSSION = "discussion", _("Discussion")
+        DECISION = "decision", _("Decision")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.INFORMATION
+    )
+    case = models.ForeignKey(
+        "escalation.Case",
+        verbose_name=_("case"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+    )
+    co_opted = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("co-opted for this item"),
+        blank=True,
+        related_name="co_opted_items",
+    )
+
+    history = HistoricalRecords(m2m_fields=[co_opted])
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ("meeting", "order", "id")
+
+    def __str__(self):
+        return self.title
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Present")
+        ABSENT = "absent", _("Absent")
+        DEPUTY = "deputy", _("Deputy attending")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="attendances",
+    )
+    mandate = models.ForeignKey(
+        "mandates.Mandate",
+        verbose_name=_("mandate"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attendances",
+    )
+    status = models.CharField(_("attendance"), max_length=20, choices=Status.choices)
+    stands_in_for = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("stands in for"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ("meeting", "id")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="attendance_once"),
+            models.CheckConstraint(
+                condition=Q(stands_in_for__isnull=True) | Q(status="deputy"),
+                name="attendance_only_deputy_stands_in",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_status_display()}"
+
+
+class Decision(models.Model):
+    class Outcome(models.TextChoices):
+        DECIDED = "decided", _("Decided")
+        REFERRED_BACK = "referred_back", _("Referred back for new preparation")
+        REMOVED = "removed", _("Removed")
+        ESCALATED = "escalated", _("Escalated")
+        NOTED = "noted", _("Noted")
+
+    agenda_item = models.OneToOneField(
+        AgendaItem, verbose_name=_("agenda item"), on_delete=models.PROTECT, related_name="decision"
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    text = models.TextField(_("text"), blank=True)
+    # None where the forum decides by majority (then the votes are recorded).
+    consensus = models.BooleanField(_("consensus reached"), null=True, blank=True)
+    votes_for = models.PositiveSmallIntegerField(_("votes for"), null=True, blank=True)
+    votes_against = models.PositiveSmallIntegerField(_("votes against"), null=True, blank=True)
+    votes_abstaining = models.PositiveSmallIntegerField(_("abstaining"), null=True, blank=True)
+    is_joint_position = models.BooleanField(
+        _("joint position (binds no party)"), default=False
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        constraints = [
+            # R14: "decided without consensus" cannot be stored.
+            models.CheckConstraint(
+                condition=~Q(outcome="decided", consensus=False),
+                name="decision_not_decided_without_consensus",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.agenda_item}: {self.get_outcome_display()}"
+
+
+class Minutes(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_APPROVAL = "in_approval", _("In approval")
+        APPROVED = "approved", _("Approved")
+
+    TRANSITIONS = {
+        Status.DRAFT: {Status.IN_APPROVAL},
+        Status.IN_APPROVAL: {Status.DRAFT, Status.APPROVED},
+        Status.APPROVED: set(),
+    }
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="minutes"
+    )
+    amends = models.ForeignKey(
+        "self",
+        verbose_name=_("addendum to"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="addenda",
+    )
+    body = models.TextField(_("minutes"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("sent for approval"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+        ordering = ("meeting", "created_at", "id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting"], condition=Q(amends__isnull=True), name="minutes_one_per_meeting"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="approved") | Q(approved_at__isnull=False),
+                name="minutes_approved_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting} – {self.get_status_display()}"
+
+    @property
+    def is_locked(self):
+        return self.status == self.Status.APPROVED
+
+    def can_become(self, status):
+        return status in self.TRANSITIONS[self.Status(self.status)]
+
+
+class MinutesApproval(models.Model):
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        MEMBER = "member", _("Member")
+        OTHER_PARTY_MEMBER = "other_party_member", _("Member of the other party")
+
+    minutes = models.ForeignKey(
+        Minutes, verbose_name=_("minutes"), on_delete=models.PROTECT, related_name="approvals"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.PROTECT,
+        related_name="minutes_approvals",
+    )
+    role = models.CharField(_("approves as"), max_length=30, choices=Role.choices)
+    approved_at = models.DateTimeField(_("approved"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("minutes approval")
+        verbose_name_plural = _("minutes approvals")
+        ordering = ("minutes", "approved_at", "id")
+        constraints = [
+            models.UniqueConstraint(fields=["minutes", "person"], name="approval_once_per_person"),
+            models.UniqueConstraint(fields=["minutes", "role"], name="approval_once_per_role"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class ActionItem(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="action_items"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_items",
+    )
+    title = models.CharField(_("what"), max_length=300)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        on_delete=models.PROTECT,
+        related_name="action_items",
+    )
+    due_date = models.DateField(_("by when"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+        ordering = ("due_date", "id")
+        indexes = [models.Index(fields=["assignee", "status"], name="actionitem_assignee_idx")]
+
+    def __str__(self):
+        return self.title
+
+
+class Report(models.Model):
+    """A yearly action plan or annual report of a forum (R16)."""
+
+    class Kind(models.TextChoices):
+        ACTION_PLAN = "action_plan", _("Action plan")
+        ANNUAL_REPORT = "annual_report", _("Annual report")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    forum = models.ForeignKey(
+        "forums.Forum", verbose_name=_("forum"), on_delete=models.PROTECT, related_name="reports"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("text"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ("forum", "-year", "kind")
+        constraints = [
+            models.UniqueConstraint(fields=["forum", "year", "kind"], name="report_once_a_year"),
+        ]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,82 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class User(AbstractUser):
+    """A person: secretariat staff, chairs, representatives. Mandates say what they may do."""
+
+    class NotificationFrequency(models.TextChoices):
+        IMMEDIATE = "immediate", _("Immediately")
+        DAILY = "daily", _("Daily digest")
+
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        "forums.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    publish_email = models.BooleanField(
+        _("publish e-mail"), default=False, help_text=_("Shown on the public pages of forums.")
+    )
+    publish_phone = models.BooleanField(
+        _("publish phone"), default=False, help_text=_("Shown on the public pages of forums.")
+    )
+    notification_frequency = models.CharField(
+        _("e-mail notifications"),
+        max_length=20,
+        choices=NotificationFrequency.choices,
+        default=NotificationFrequency.IMMEDIATE,
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ("last_name", "first_name", "username")
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+
+class Notification(models.Model):
+    """An in-app notice. `dedup_key` makes sending the same event twice a no-op."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("text"), blank=True)
+    link = models.CharField(_("link"), max_length=500, blank=True)
+    dedup_key = models.CharField(_("event key"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ("-created_at", "-id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "dedup_key"],
+                condition=~Q(dedup_key=""),
+                name="notification_once_per_event",
+            ),
+        ]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread_idx")]
+
+    def __str__(self):
+        return self.title
