@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 
 class Structure(models.Model):
-    """A collaboration structure (samverkansstruktur): forums on three tiers that belong together."""
+    """A collaboration structure (samverkansstruktur): forums on three tiers, belonging together."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("short name in addresses"), max_length=60, unique=True)
@@ -224,7 +224,9 @@ class Forum(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text=_("R10: e.g. the tactical chair is held by the party not chairing the strategic forum."),
+        help_text=_(
+            "R10: e.g. the tactical chair is held by the party not chairing the strategic forum."
+        ),
     )
     is_public = models.BooleanField(_("public"), default=False)
     is_temporary = models.BooleanField(
@@ -253,9 +255,7 @@ class Forum(models.Model):
             models.CheckConstraint(
                 condition=~Q(steered_by=F("pk")), name="forum_not_steering_itself"
             ),
-            models.CheckConstraint(
-                condition=Q(tier__in=[1, 2, 3]), name="forum_tier_valid"
-            ),
+            models.CheckConstraint(condition=Q(tier__in=[1, 2, 3]), name="forum_tier_valid"),
             models.CheckConstraint(
                 condition=Q(escalates_to__isnull=True) | ~Q(tier=1),
                 name="forum_strategic_not_escalating",

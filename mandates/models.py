@@ -81,9 +81,7 @@ class Mandate(models.Model):
         related_name="nominated_mandates",
     )
     scope = models.TextField(_("scope of the mandate"), blank=True)
-    document = models.FileField(
-        _("signed document"), upload_to="mandates/%Y/", blank=True
-    )
+    document = models.FileField(_("signed document"), upload_to="mandates/%Y/", blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     history = HistoricalRecords()

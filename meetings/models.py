@@ -177,9 +177,7 @@ class Decision(models.Model):
     votes_for = models.PositiveSmallIntegerField(_("votes for"), null=True, blank=True)
     votes_against = models.PositiveSmallIntegerField(_("votes against"), null=True, blank=True)
     votes_abstaining = models.PositiveSmallIntegerField(_("abstaining"), null=True, blank=True)
-    is_joint_position = models.BooleanField(
-        _("joint position (binds no party)"), default=False
-    )
+    is_joint_position = models.BooleanField(_("joint position (binds no party)"), default=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),

@@ -62,6 +62,7 @@ class Notification(models.Model):
     dedup_key = models.CharField(_("event key"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
 
     history = HistoricalRecords()
 

@@ -1,4 +1,4 @@
-"""`make test`: the real PostgreSQL and Redis, with local defaults that the environment can override."""
+"""`make test`: the real PostgreSQL and Redis; local defaults, overridable by the environment."""
 
 from .base import *  # noqa: F403
 from .base import env
@@ -9,7 +9,8 @@ DATABASES = {
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/15")
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CACHES = {"default": env.cache("CACHE_URL", default="rediscache://127.0.0.1:6379/14")}
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# In-memory mail unless EMAIL_URL says otherwise (the Celery worker test writes files).
+vars().update(env.email("EMAIL_URL", default="memorymail://"))
 # Fast hashing keeps the suite quick; production keeps Argon2.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # noqa: S105
 STORAGES["staticfiles"] = {  # noqa: F405
@@ -17,3 +18,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 AXES_ENABLED = False
 DEBUG = False
+# Serve static files from the apps and static/ directly, without collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,52 @@
+# The two commands a newcomer needs: `make run` and `make test` (see README.md).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+TEST_ENV := DJANGO_SETTINGS_MODULE=samverkan.settings.test
+
+.PHONY: run test lint messages install install-dev check-services clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# XStatic-Bootstrap's sdist needs pkg_resources, gone from setuptools 81: build it without isolation.
+$(VENV)/.installed: $(BIN)/python requirements.txt
+	$(BIN)/pip install --quiet "setuptools<81" wheel
+	$(BIN)/pip install --quiet --no-build-isolation XStatic-Bootstrap==5.3.8.0
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Babel compiles the catalogues in pure Python, so no gettext is needed.
+messages: $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -d locale -D django
+
+run: install messages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+check-services: $(VENV)/.installed-dev
+	$(TEST_ENV) $(BIN)/python scripts/check_services.py
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
+
+test: install-dev messages check-services lint node_modules/axe-core/axe.min.js
+	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) staticfiles node_modules db.sqlite3

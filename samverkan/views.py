@@ -1,0 +1,24 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from escalation.selectors import case_list_raised_or_followed_by
+from forums.selectors import structure_list_run_by
+from mandates.selectors import mandate_list_current_for_person
+from meetings.selectors import action_item_list_open_for, meeting_list_upcoming
+
+
+@login_required
+def dashboard(request):
+    """The start page after login: the user's mandates, forums, meetings, cases and tasks."""
+    user = request.user
+    mandates = list(mandate_list_current_for_person(user=user))
+    forums = list({mandate.forum_id: mandate.forum for mandate in mandates}.values())
+    context = {
+        "mandates": mandates,
+        "forums": forums,
+        "structures": structure_list_run_by(user=user),
+        "meetings": meeting_list_upcoming(forum_ids=[forum.pk for forum in forums]),
+        "cases": case_list_raised_or_followed_by(user=user),
+        "action_items": action_item_list_open_for(user=user),
+    }
+    return render(request, "samverkan/dashboard.html", context)

@@ -1,0 +1,116 @@
+"""Fixtures every test can use: a small structure on three tiers and a user in each role."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from forums.models import Forum
+from mandates.models import Mandate
+from tests.factories import (
+    ForumFactory,
+    MandateFactory,
+    OrganisationFactory,
+    PartyFactory,
+    StructureFactory,
+    UserFactory,
+)
+
+PASSWORD = "pw"  # the password UserFactory gives everyone
+
+
+@pytest.fixture
+def structure(db):
+    return StructureFactory(name="Testpartnerskapet", slug="testpartnerskapet")
+
+
+@pytest.fixture
+def parties(structure):
+    return PartyFactory(structure=structure, name="Regionerna"), PartyFactory(
+        structure=structure, name="Myndigheterna"
+    )
+
+
+@pytest.fixture
+def strategic_forum(structure):
+    return ForumFactory(structure=structure, name="Styrgruppen", tier=Forum.Tier.STRATEGIC)
+
+
+@pytest.fixture
+def tactical_forum(strategic_forum):
+    return ForumFactory(
+        structure=strategic_forum.structure,
+        name="Samordningsgruppen",
+        tier=Forum.Tier.TACTICAL,
+        escalates_to=strategic_forum,
+        appointed_by=strategic_forum,
+    )
+
+
+@pytest.fixture
+def operative_forum(tactical_forum):
+    return ForumFactory(
+        structure=tactical_forum.structure,
+        name="Arbetsgruppen",
+        tier=Forum.Tier.OPERATIVE,
+        escalates_to=tactical_forum,
+        appointed_by=tactical_forum,
+    )
+
+
+def _mandate(person, forum, role):
+    return MandateFactory(
+        person=person,
+        forum=forum,
+        role=role,
+        organisation=person.organisation,
+        status=Mandate.Status.ACTIVE,
+        valid_from=timezone.localdate() - datetime.timedelta(days=30),
+        valid_to=timezone.localdate() + datetime.timedelta(days=365),
+    )
+
+
+@pytest.fixture
+def secretariat_user(structure):
+    """Secretariat staff of `structure`."""
+    user = UserFactory(username="kansli", first_name="Karin", last_name="Kansli")
+    structure.secretariat_staff.add(user)
+    return user
+
+
+@pytest.fixture
+def chair_user(tactical_forum):
+    """The chair of the tactical forum."""
+    user = UserFactory(
+        username="ordf",
+        first_name="Olle",
+        last_name="Ordförande",
+        organisation=OrganisationFactory(),
+    )
+    _mandate(user, tactical_forum, Mandate.Role.CHAIR)
+    return user
+
+
+@pytest.fixture
+def representative_user(operative_forum):
+    """A member of the operative forum."""
+    user = UserFactory(
+        username="ledamot",
+        first_name="Lena",
+        last_name="Ledamot",
+        organisation=OrganisationFactory(),
+    )
+    _mandate(user, operative_forum, Mandate.Role.MEMBER)
+    return user
+
+
+@pytest.fixture
+def outsider_user(db):
+    """A logged-in person with no mandate and no secretariat role."""
+    return UserFactory(username="utomstaende")
+
+
+@pytest.fixture
+def give_mandate():
+    """Give a person an active mandate in a forum: give_mandate(person, forum, role)."""
+    return _mandate
