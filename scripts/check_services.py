@@ -14,7 +14,8 @@ Start the services, then run `make test` again:
   - on this machine:  pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start
                       redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ""
   - or with Docker:   docker compose up -d db redis
-    (then DATABASE_URL=postgres://samverkan:samverkan@127.0.0.1:5432/samverkan)
+    (compose needs SECRET_KEY, ALLOWED_HOSTS and POSTGRES_PASSWORD set, e.g. in .env; then
+     DATABASE_URL=postgres://samverkan:<POSTGRES_PASSWORD>@127.0.0.1:5432/samverkan make test)
 Point DATABASE_URL and CELERY_BROKER_URL elsewhere to use other servers."""
 
 
