@@ -43,6 +43,7 @@ class Structure(models.Model):
         verbose_name = _("structure")
         verbose_name_plural = _("structures")
         ordering = ("name",)
+        permissions = [("manage_structure", _("Can manage the structure as its secretariat"))]
 
     def __str__(self):
         return self.name
@@ -244,6 +245,10 @@ class Forum(models.Model):
         verbose_name = _("forum")
         verbose_name_plural = _("forums")
         ordering = ("structure", "tier", "name")
+        permissions = [
+            ("raise_case", _("Can raise cases in the forum")),
+            ("lead_forum", _("Can lead the forum: escalate cases, call meetings, sign minutes")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["structure", "name"], name="forum_unique_name"),
             models.CheckConstraint(

@@ -1,12 +1,13 @@
 from django.db.models import Count
 
-from .models import Structure
+from .permissions import structures_managed_by
 
 
 def structure_list_run_by(*, user):
-    """Structures where the user is secretariat staff, with how many forums each has."""
+    """Structures the user runs as secretariat, with how many forums each has."""
     return (
-        Structure.objects.filter(secretariat_staff=user, archived_at__isnull=True)
+        structures_managed_by(user)
+        .filter(archived_at__isnull=True)
         .annotate(forum_count=Count("forums"))
         .order_by("name")
     )

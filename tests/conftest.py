@@ -6,7 +6,9 @@ import pytest
 from django.utils import timezone
 
 from forums.models import Forum
+from forums.permissions import structure_secretariat_sync
 from mandates.models import Mandate
+from mandates.permissions import forum_permissions_sync
 from tests.factories import (
     ForumFactory,
     MandateFactory,
@@ -59,7 +61,7 @@ def operative_forum(tactical_forum):
 
 
 def _mandate(person, forum, role):
-    return MandateFactory(
+    mandate = MandateFactory(
         person=person,
         forum=forum,
         role=role,
@@ -68,6 +70,8 @@ def _mandate(person, forum, role):
         valid_from=timezone.localdate() - datetime.timedelta(days=30),
         valid_to=timezone.localdate() + datetime.timedelta(days=365),
     )
+    forum_permissions_sync(person=person, forum=forum)
+    return mandate
 
 
 @pytest.fixture
@@ -75,6 +79,7 @@ def secretariat_user(structure):
     """Secretariat staff of `structure`."""
     user = UserFactory(username="kansli", first_name="Karin", last_name="Kansli")
     structure.secretariat_staff.add(user)
+    structure_secretariat_sync(structure=structure)
     return user
 
 
