@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -88,8 +89,8 @@ class Case(models.Model):
     )
     wished_date = models.DateField(_("wished-for date"), null=True, blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
-    created_at = models.DateTimeField(_("raised"), auto_now_add=True)
-    status_changed_at = models.DateTimeField(_("status changed"), auto_now_add=True)
+    created_at = models.DateTimeField(_("raised"), default=timezone.now)
+    status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
 
     history = HistoricalRecords()
 
@@ -157,7 +158,7 @@ class CaseEvent(models.Model):
         _("to status"), max_length=20, choices=Case.Status.choices, blank=True
     )
     reason = models.TextField(_("reason"), blank=True)
-    at = models.DateTimeField(_("when"), auto_now_add=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
 
     history = HistoricalRecords()
 

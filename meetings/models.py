@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -184,7 +185,7 @@ class Decision(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
 
     history = HistoricalRecords()
 
@@ -283,7 +284,7 @@ class MinutesApproval(models.Model):
         related_name="minutes_approvals",
     )
     role = models.CharField(_("approves as"), max_length=30, choices=Role.choices)
-    approved_at = models.DateTimeField(_("approved"), auto_now_add=True)
+    approved_at = models.DateTimeField(_("approved"), default=timezone.now)
 
     history = HistoricalRecords()
 

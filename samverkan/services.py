@@ -11,10 +11,13 @@ from .models import Notification, User
 
 def system_user():
     """The named user that acts when no person does (Celery beat, demo data, imports)."""
-    user, _created = get_user_model().objects.get_or_create(
+    user, created = get_user_model().objects.get_or_create(
         username=settings.SYSTEM_USERNAME,
         defaults={"first_name": "Samverkan", "last_name": "System", "is_active": False},
     )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
     return user
 
 

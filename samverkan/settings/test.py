@@ -1,5 +1,7 @@
 """`make test`: the real PostgreSQL and Redis; local defaults, overridable by the environment."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -21,3 +23,6 @@ DEBUG = False
 # Serve static files from the apps and static/ directly, without collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# A test database of this run's own, so that runs side by side (CI, developers) never meet.
+DATABASES["default"]["TEST"] = {"NAME": f"test_samverkan_{os.getpid()}"}

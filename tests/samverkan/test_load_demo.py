@@ -1,0 +1,255 @@
+"""`manage.py load_demo`: the demo data set, loaded twice, follows the rules it shows.
+
+Loading takes a few seconds, so the module loads it once, inside a transaction that is
+rolled back when the module is done; each test runs in a savepoint within it.
+"""
+
+import datetime
+import re
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from escalation.models import Case, CaseEvent, Follow
+from forums.models import Forum, Structure
+from forums.permissions import can_manage_structure
+from mandates.models import Mandate
+from meetings.models import ActionItem, Minutes, MinutesApproval, Report
+from samverkan.demo.loader import load_demo
+
+pytestmark = pytest.mark.django_db
+
+DEMO_LOGINS = ("sekretariat", "ordforande", "ledamot", "admin")
+
+
+def run_load_demo():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo_output(django_db_setup, django_db_blocker):
+    """What the first `load_demo` printed; the data stays until the module is done."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield run_load_demo()
+        transaction.set_rollback(True)
+
+
+def counts():
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+
+def printed_passwords(output):
+    """username -> password, read from the table the command prints."""
+    passwords = {}
+    for line in output.splitlines():
+        match = re.match(r"\s*(\S+)\s+(\S+)\s+", line)
+        if match and match.group(1) in DEMO_LOGINS:
+            passwords[match.group(1)] = match.group(2)
+    return passwords
+
+
+def party_in(organisation, structure):
+    parties = list(organisation.parties.filter(structure=structure))
+    assert len(parties) <= 1
+    return parties[0] if parties else None
+
+
+def active(forum, role):
+    return Mandate.objects.get(forum=forum, role=role, status=Mandate.Status.ACTIVE)
+
+
+def test_second_run_changes_nothing(demo_output):
+    after_first = counts()
+    second = run_load_demo()
+    assert counts() == after_first
+    assert after_first["forums.Forum"] > 0 and after_first["meetings.Meeting"] > 0
+    assert printed_passwords(demo_output) == printed_passwords(second)
+
+
+def test_walking_the_whole_data_set_again_creates_nothing(demo_output):
+    before = counts()
+    result = load_demo(complete=True)
+    assert counts() == before
+    assert not result.created
+
+
+def test_four_structures_on_three_tiers_escalating_one_tier_up(demo_output):
+    assert set(Structure.objects.values_list("slug", flat=True)) == {"ehm", "sos", "vg", "pks"}
+    for structure in Structure.objects.all():
+        assert set(structure.forums.values_list("tier", flat=True)) == {1, 2, 3}
+        assert structure.is_partnership == (structure.parties.count() == 2)
+    for forum in Forum.objects.select_related("escalates_to"):
+        if forum.tier == Forum.Tier.STRATEGIC:
+            assert forum.escalates_to is None
+        else:
+            assert forum.escalates_to.tier == forum.tier - 1
+            assert forum.escalates_to.structure_id == forum.structure_id
+
+
+def test_the_demo_logins_work_with_the_printed_password(client, demo_output):
+    passwords = printed_passwords(demo_output)
+    assert set(passwords) == set(DEMO_LOGINS)
+    for username, password in passwords.items():
+        assert password == "samverkan-demo"
+        assert client.login(username=username, password=password), username
+        client.logout()
+    User = get_user_model()
+    assert User.objects.get(username="admin").is_superuser
+    assert not User.objects.get(username="sekretariat").is_staff
+    assert not User.objects.get(username=settings.SYSTEM_USERNAME).has_usable_password()
+
+
+def test_demo_users_sit_where_the_table_says(demo_output):
+    User = get_user_model()
+    secretariat = User.objects.get(username="sekretariat")
+    assert set(secretariat.secretariat_structures.values_list("slug", flat=True)) >= {"vg", "pks"}
+    for slug in ("vg", "pks"):
+        assert can_manage_structure(secretariat, Structure.objects.get(slug=slug))
+
+    member = User.objects.get(username="ledamot")
+    seats = Mandate.objects.filter(
+        person=member, role=Mandate.Role.MEMBER, status=Mandate.Status.ACTIVE
+    )
+    assert seats.filter(forum__structure__slug="vg", forum__tier=Forum.Tier.OPERATIVE).exists()
+    assert seats.filter(forum__structure__slug="pks", forum__tier=Forum.Tier.TACTICAL).exists()
+    for seat in seats.select_related("forum"):
+        assert member.has_perm("forums.raise_case", seat.forum)
+    raised = Case.objects.filter(raised_by=member)
+    assert raised.exists()
+    assert Follow.objects.filter(user=member, case__in=raised).exists()
+    assert ActionItem.objects.filter(assignee=member).exists()
+    assert ActionItem.objects.filter(assignee__username="ordforande").exists()
+
+
+def test_chair_of_the_vg_preparatory_group_is_ordforande_from_the_municipalities(demo_output):
+    forum = Forum.objects.get(slug="vg-beredningsgrupp")
+    chair = active(forum, Mandate.Role.CHAIR)
+    assert chair.person.username == "ordforande"
+    assert chair.person.has_perm("forums.lead_forum", forum)
+    assert chair.organisation.kind == "municipal_association"
+    assert forum.chair_party is not None
+    assert party_in(chair.organisation, forum.structure) == forum.chair_party
+    assert party_in(chair.person.organisation, forum.structure) == forum.chair_party
+
+
+def test_vg_chair_and_vice_chair_come_from_different_parties(demo_output):
+    """R11, for every forum of Västra Götaland."""
+    for forum in Forum.objects.filter(structure__slug="vg"):
+        chair = active(forum, Mandate.Role.CHAIR)
+        vice = active(forum, Mandate.Role.VICE_CHAIR)
+        chair_party = party_in(chair.organisation, forum.structure)
+        vice_party = party_in(vice.organisation, forum.structure)
+        assert chair_party and vice_party and chair_party != vice_party, forum.slug
+
+
+def test_chair_rules_hold_in_every_forum(demo_output):
+    for forum in Forum.objects.select_related("chair_party", "chair_party_differs_from"):
+        assert Mandate.objects.filter(forum=forum, role="chair", status="active").count() == 1
+        assert Mandate.objects.filter(forum=forum, role="vice_chair", status="active").count() <= 1
+        assert Mandate.objects.filter(forum=forum, role="secretary").exists()
+        chair = active(forum, Mandate.Role.CHAIR)
+        if forum.chair_party:
+            assert party_in(chair.organisation, forum.structure) == forum.chair_party
+        if forum.chair_party_differs_from:
+            other = active(forum.chair_party_differs_from, Mandate.Role.CHAIR)
+            assert party_in(chair.organisation, forum.structure) != party_in(
+                other.organisation, forum.structure
+            )
+        for deputy in Mandate.objects.filter(forum=forum, role=Mandate.Role.DEPUTY):
+            assert deputy.deputy_for.forum_id == forum.id
+            assert deputy.deputy_for.role == Mandate.Role.MEMBER
+
+
+def test_every_history_row_is_written_by_the_system_user(demo_output):
+    system = get_user_model().objects.get(username=settings.SYSTEM_USERNAME)
+    history_models = [
+        model
+        for model in apps.get_models()
+        if any(f.name == "history_user" for f in model._meta.get_fields())
+    ]
+    assert history_models
+    total = 0
+    for model in history_models:
+        rows = model._default_manager
+        total += rows.count()
+        assert not rows.exclude(history_user=system).exists(), model._meta.label
+        assert not rows.exclude(history_change_reason="Demodata").exists(), model._meta.label
+    assert total > 0
+
+
+def test_minutes_approvals_fit_each_forums_rule(demo_output):
+    """R15: the chair; the chair and a member; the chair and a member of the other party."""
+    approved = Minutes.objects.filter(status=Minutes.Status.APPROVED).select_related(
+        "meeting__forum__structure"
+    )
+    if timezone.now() >= datetime.datetime(2026, 6, 1, tzinfo=datetime.UTC):
+        assert approved.exists()
+        assert Minutes.objects.filter(status=Minutes.Status.DRAFT).exists()
+    rule_roles = {
+        Forum.MinutesApproval.CHAIR: {"chair"},
+        Forum.MinutesApproval.CHAIR_AND_MEMBER: {"chair", "member"},
+        Forum.MinutesApproval.CHAIR_AND_OTHER_PARTY_MEMBER: {"chair", "other_party_member"},
+    }
+    for minutes in approved:
+        forum = minutes.meeting.forum
+        approvals = {a.role: a for a in minutes.approvals.select_related("person")}
+        assert set(approvals) == rule_roles[forum.minutes_approval], forum.slug
+        chair = active(forum, Mandate.Role.CHAIR)
+        assert approvals["chair"].person_id == chair.person_id
+        second = approvals.get("member") or approvals.get("other_party_member")
+        if second is None:
+            continue
+        seat = Mandate.objects.get(forum=forum, person=second.person, status="active")
+        assert seat.role in Mandate.SEAT_ROLES
+        if second.role == MinutesApproval.Role.OTHER_PARTY_MEMBER:
+            chair_party = party_in(chair.organisation, forum.structure)
+            second_party = party_in(seat.organisation, forum.structure)
+            assert chair_party and second_party and chair_party != second_party, forum.slug
+
+
+def test_cases_reports_and_meetings_of_2026(demo_output):
+    references = sorted(Case.objects.values_list("reference", flat=True))
+    assert references == [f"SAM-2026-{n:04d}" for n in range(1, 13)]
+    for case in Case.objects.select_related("origin_forum", "current_forum"):
+        assert case.origin_forum.tier == Forum.Tier.OPERATIVE
+        kinds = list(case.events.values_list("kind", flat=True))
+        assert kinds[0] == CaseEvent.Kind.RAISED
+        if CaseEvent.Kind.ESCALATED in kinds:
+            assert case.current_forum == case.origin_forum.escalates_to
+            assert case.status == Case.Status.OPEN
+            escalation = case.events.get(kind=CaseEvent.Kind.ESCALATED)
+            assert escalation.reason and escalation.to_forum == case.current_forum
+    assert Case.objects.filter(status=Case.Status.IN_PREPARATION).count() == 4
+    assert Case.objects.exclude(current_forum=F("origin_forum")).count() == 4
+    strategic = Forum.objects.filter(tier=Forum.Tier.STRATEGIC)
+    published = Report.objects.filter(
+        year=2026, kind=Report.Kind.ACTION_PLAN, status=Report.Status.PUBLISHED
+    )
+    assert set(published.values_list("forum", flat=True)) == set(
+        strategic.values_list("pk", flat=True)
+    )
+    for forum in Forum.objects.all():
+        meetings = list(forum.meetings.all())
+        assert len(meetings) == (forum.min_meetings_per_year or 4)
+        for meeting in meetings:
+            local = timezone.localtime(meeting.starts_at)  # Europe/Stockholm
+            assert (local.year, local.hour, local.minute) == (2026, 9, 0)
+            assert meeting.ends_at - meeting.starts_at == datetime.timedelta(hours=3)
+            held = meeting.status == "held"
+            assert held == (meeting.ends_at <= timezone.now())
+            if held:
+                items = list(meeting.agenda_items.all())
+                assert 3 <= len(items) <= 5
+                for item in items:
+                    assert hasattr(item, "decision") == (item.kind == "decision")
+                assert meeting.attendances.exists()
+                assert meeting.minutes.count() == 1
