@@ -159,8 +159,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
-# Lock out a username from one address, so one attacker cannot lock a person out everywhere.
 AXES_VERBOSE = False
+# Lock out a username from one address, so one attacker cannot lock a person out everywhere.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 
 CONTENT_SECURITY_POLICY = {
