@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AssignmentItem, Forum, Organisation, Party, Seat, Structure
+from .models import AssignmentItem, CharterVersion, Forum, Organisation, Party, Seat, Structure
 
 
 class PartyInline(admin.TabularInline):
@@ -33,8 +33,8 @@ class StructureAdmin(SimpleHistoryAdmin):
 
 @admin.register(Party)
 class PartyAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "short_name", "structure")
-    list_filter = ("structure",)
+    list_display = ("name", "short_name", "structure", "archived_at")
+    list_filter = ("structure", ("archived_at", admin.EmptyFieldListFilter))
     search_fields = ("name", "short_name", "structure__name")
     list_select_related = ("structure",)
 
@@ -90,3 +90,24 @@ class SeatAdmin(SimpleHistoryAdmin):
     search_fields = ("forum__name", "organisation__name", "party__name")
     autocomplete_fields = ("forum", "organisation", "party")
     list_select_related = ("forum", "organisation", "party")
+
+
+@admin.register(CharterVersion)
+class CharterVersionAdmin(SimpleHistoryAdmin):
+    list_display = ("forum", "number", "created_at", "created_by", "note")
+    list_filter = ("forum__structure",)
+    search_fields = ("forum__name", "purpose", "note")
+    list_select_related = ("forum", "created_by")
+    readonly_fields = (
+        "forum",
+        "number",
+        "purpose",
+        "general_assignments",
+        "specific_assignments",
+        "note",
+        "created_by",
+        "created_at",
+    )
+
+    def has_add_permission(self, request):
+        return False  # versions are written by forums.services.charter_update

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -48,6 +49,9 @@ class Structure(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("forums:structure_detail", kwargs={"slug": self.slug})
+
 
 class Party(models.Model):
     """A side in a partnership, e.g. the municipalities and VGR."""
@@ -57,6 +61,7 @@ class Party(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
 
     history = HistoricalRecords()
 
@@ -353,3 +358,48 @@ class Seat(models.Model):
 
     def __str__(self):
         return f"{self.forum}: {self.organisation or self.party} × {self.count}"
+
+
+class CharterVersion(models.Model):
+    """A snapshot of a forum's whole charter, kept at every change (R4).
+
+    The live charter is `Forum.purpose` and the forum's `AssignmentItem`s; each change made
+    through `forums.services.charter_update` also stores the full text here, numbered per
+    forum, with who changed it and when, so that any two versions can be compared.
+    """
+
+    forum = models.ForeignKey(
+        Forum,
+        verbose_name=_("forum"),
+        on_delete=models.CASCADE,
+        related_name="charter_versions",
+    )
+    number = models.PositiveIntegerField(_("version"))
+    purpose = models.TextField(_("purpose"), blank=True)
+    general_assignments = models.JSONField(_("general assignments"), default=list, blank=True)
+    specific_assignments = models.JSONField(_("specific assignments"), default=list, blank=True)
+    note = models.CharField(_("reason for the change"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("changed"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("charter version")
+        verbose_name_plural = _("charter versions")
+        ordering = ("forum", "-number")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forum", "number"], name="charter_version_unique_number"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.forum} – {self.number}"

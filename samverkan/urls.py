@@ -8,4 +8,6 @@ urlpatterns = [
     path("konto/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("forum/", include("forums.urls")),
+    path("offentligt/", include("forums.public_urls")),
 ]

@@ -1,0 +1,389 @@
+"""Forms of the secretariat's workspace. They validate input; the services apply the rules."""
+
+from django import forms
+from django.db.models import Q
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from .models import Forum, Organisation, Party, Structure
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ForumChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.get_tier_display().lower()})"
+
+
+class ForumMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.get_tier_display().lower()})"
+
+
+# --- Search forms (GET) ----------------------------------------------------------------------
+
+
+class _SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+
+    def value(self, name, default=""):
+        if not self.is_valid():
+            return default
+        return self.cleaned_data.get(name) or default
+
+
+class ForumSearchForm(_SearchForm):
+    STATUS_CHOICES = [
+        ("", _("All")),
+        ("active", _("Active")),
+        ("wound_down", _("Wound down")),
+    ]
+
+    structure = forms.ModelChoiceField(
+        label=_("Structure"),
+        queryset=Structure.objects.none(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All"),
+    )
+    tier = forms.TypedChoiceField(
+        label=_("Tier"),
+        choices=[("", _("All"))] + list(Forum.Tier.choices),
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All"))] + list(Forum.Kind.choices), required=False
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
+
+    def __init__(self, *args, structures, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["structure"].queryset = structures
+
+
+class StructureSearchForm(_SearchForm):
+    archived = forms.BooleanField(label=_("Show archived structures"), required=False)
+
+
+class OrganisationSearchForm(_SearchForm):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("", _("All"))] + list(Organisation.Kind.choices),
+        required=False,
+    )
+    party = forms.ModelChoiceField(
+        label=_("Party"), queryset=Party.objects.none(), required=False, empty_label=_("All")
+    )
+    archived = forms.BooleanField(label=_("Show archived organisations"), required=False)
+
+    def __init__(self, *args, parties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].queryset = parties
+        self.fields["party"].label_from_instance = lambda p: f"{p.name} ({p.structure.name})"
+
+
+# --- Structures, parties, organisations ------------------------------------------------------
+
+
+class ServiceModelForm(forms.ModelForm):
+    """A model form that only cleans its fields: the service validates the model (and its
+    constraints) after the domain rules, and the form's instance is left untouched."""
+
+    def _post_clean(self):
+        pass
+
+
+class StructureForm(ServiceModelForm):
+    class Meta:
+        model = Structure
+        fields = (
+            "name",
+            "slug",
+            "description",
+            "is_partnership",
+            "secretariat_organisations",
+            "case_reference_prefix",
+            "escalated_case_deadline_days",
+        )
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"slug": _("Leave empty to make one from the name.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["secretariat_organisations"].queryset = Organisation.objects.filter(
+            Q(archived_at__isnull=True)
+            | Q(pk__in=self.instance.secretariat_organisations.all() if self.instance.pk else [])
+        ).order_by("name")
+
+    def service_data(self):
+        fields = [name for name in self.Meta.fields if name != "secretariat_organisations"]
+        return {name: self.cleaned_data[name] for name in fields}
+
+
+class SecretariatForm(forms.Form):
+    staff = forms.ModelMultipleChoiceField(
+        label=_("Present secretariat staff"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Untick a person to remove them."),
+    )
+    add = forms.CharField(
+        label=_("Add people"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Usernames or e-mail addresses, separated by commas or new lines."),
+    )
+
+    def __init__(self, *args, structure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["staff"].queryset = structure.secretariat_staff.order_by(
+            "last_name", "first_name", "username"
+        )
+        self.fields["staff"].label_from_instance = lambda u: (
+            f"{u.get_full_name() or u.username} ({u.username})"
+        )
+        self.fields["staff"].initial = list(self.fields["staff"].queryset)
+
+    def identifiers(self):
+        text = self.cleaned_data.get("add") or ""
+        return [part.strip() for part in text.replace("\n", ",").split(",") if part.strip()]
+
+
+class PartyForm(ServiceModelForm):
+    class Meta:
+        model = Party
+        fields = ("name", "short_name")
+
+
+class OrganisationForm(ServiceModelForm):
+    website = forms.URLField(
+        label=Organisation._meta.get_field("website").verbose_name,
+        required=False,
+        assume_scheme="https",
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ("name", "short_name", "kind", "website", "parties")
+        widgets = {"parties": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, parties, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["parties"]
+        field.queryset = parties
+        field.required = False
+        field.label_from_instance = lambda p: f"{p.name} ({p.structure.name})"
+        field.help_text = _("Only the parties of structures you run as secretariat are listed.")
+
+    def service_data(self):
+        return {name: self.cleaned_data[name] for name in ("name", "short_name", "kind", "website")}
+
+
+# --- Forums ----------------------------------------------------------------------------------
+
+
+class ForumForm(ServiceModelForm):
+    """A forum's settings; its structure is fixed, its charter and seats have their own pages."""
+
+    steers = ForumMultipleChoiceField(
+        label=_("Forums it steers"),
+        queryset=Forum.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("E.g. a medicines group is the steering group of a procurement group (R3)."),
+    )
+
+    class Meta:
+        model = Forum
+        fields = (
+            "name",
+            "short_name",
+            "slug",
+            "tier",
+            "kind",
+            "escalates_to",
+            "appointed_by",
+            "steers",
+            "reports_to",
+            "min_meetings_per_year",
+            "quorum",
+            "decision_rule",
+            "minutes_approval",
+            "chair_rotation_months",
+            "chair_rotation_among",
+            "chair_party",
+            "vice_chair_from_other_party",
+            "chair_party_differs_from",
+            "is_public",
+            "is_temporary",
+            "setup_criteria",
+            "active_from",
+            "active_to",
+        )
+        field_classes = {
+            "escalates_to": ForumChoiceField,
+            "appointed_by": ForumChoiceField,
+            "chair_party_differs_from": ForumChoiceField,
+        }
+        widgets = {
+            "setup_criteria": forms.Textarea(attrs={"rows": 3}),
+            "active_from": DATE_INPUT,
+            "active_to": DATE_INPUT,
+        }
+        help_texts = {
+            "slug": _("Leave empty to make one from the name."),
+            "appointed_by": _("R3: the forum that appointed this one and secures its mandate."),
+            "active_to": _("For a forum set up for a limited time: the day it is wound down."),
+            "is_public": _("Its charter, members and published minutes are shown without login."),
+        }
+
+    def __init__(self, *args, structure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.structure = structure
+        others = Forum.objects.filter(structure=structure).order_by("tier", "name")
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+            self.fields["steers"].initial = list(self.instance.steers.all())
+        for name in ("escalates_to", "appointed_by", "chair_party_differs_from", "steers"):
+            self.fields[name].queryset = others
+        self.fields["chair_party"].queryset = Party.objects.filter(structure=structure).filter(
+            Q(archived_at__isnull=True) | Q(pk=self.instance.chair_party_id)
+        )
+        self.fields["slug"].required = False
+
+    def service_data(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "steers"}
+
+
+class WindDownForm(forms.Form):
+    active_to = forms.DateField(label=_("Wound down on"), widget=DATE_INPUT)
+
+
+class CharterForm(forms.Form):
+    purpose = forms.CharField(
+        label=_("Purpose"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    note = forms.CharField(
+        label=_("Reason for the change"),
+        required=False,
+        max_length=300,
+        help_text=_("Optional; kept with this version of the charter."),
+    )
+
+
+class AssignmentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Leave empty, or tick Remove, to take the item away."),
+    )
+
+
+class _BaseAssignmentFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["ORDER"].label = _("Position")
+        form.fields["DELETE"].label = _("Remove")
+
+
+AssignmentFormSet = formset_factory(
+    AssignmentForm,
+    formset=_BaseAssignmentFormSet,
+    extra=1,
+    can_order=True,
+    can_delete=True,
+    max_num=100,
+    absolute_max=200,
+)
+
+
+def assignment_texts(formset):
+    """The items' texts in the order given, without removed or empty ones."""
+    return [
+        form.cleaned_data["text"].strip()
+        for form in formset.ordered_forms
+        if (form.cleaned_data.get("text") or "").strip()
+    ]
+
+
+class SeatForm(forms.Form):
+    """One seat row. The choices are given as lists so a formset of many rows makes no
+    query per row."""
+
+    organisation = forms.TypedChoiceField(
+        label=_("Organisation"), required=False, coerce=int, empty_value=None
+    )
+    party = forms.TypedChoiceField(label=_("Party"), required=False, coerce=int, empty_value=None)
+    count = forms.IntegerField(label=_("Number of seats"), required=False)
+
+    def __init__(self, *args, organisations, parties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._organisations = {organisation.pk: organisation for organisation in organisations}
+        self._parties = {party.pk: party for party in parties}
+        blank = [("", "---------")]
+        self.fields["organisation"].choices = blank + [(o.pk, o.name) for o in organisations]
+        self.fields["party"].choices = blank + [(p.pk, p.name) for p in parties]
+
+    def clean_organisation(self):
+        return self._organisations.get(self.cleaned_data["organisation"])
+
+    def clean_party(self):
+        return self._parties.get(self.cleaned_data["party"])
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation, party, count = (
+            cleaned.get("organisation"),
+            cleaned.get("party"),
+            cleaned.get("count"),
+        )
+        if organisation is None and party is None:
+            if count:
+                self.add_error("organisation", _("Choose an organisation or a party."))
+            return cleaned
+        if organisation is not None and party is not None:
+            self.add_error("party", _("Choose either an organisation or a party, not both."))
+        if count is None:
+            self.add_error("count", _("Give the number of seats."))
+        elif count < 0:
+            self.add_error("count", _("The number of seats cannot be below zero."))
+        return cleaned
+
+    def seat(self):
+        data = self.cleaned_data
+        if not data or (data.get("organisation") is None and data.get("party") is None):
+            return None
+        return {
+            "organisation": data.get("organisation"),
+            "party": data.get("party"),
+            "count": data.get("count"),
+        }
+
+
+class _BaseSeatFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        seen = set()
+        for form in self.forms:
+            seat = form.seat()
+            if seat is None:
+                continue
+            key = seat["organisation"] or seat["party"]
+            if key in seen:
+                field = "organisation" if seat["organisation"] else "party"
+                form.add_error(field, _("This is already listed above."))
+            seen.add(key)
+
+    def seats(self):
+        return [seat for seat in (form.seat() for form in self.forms) if seat is not None]
+
+
+SeatFormSet = formset_factory(
+    SeatForm, formset=_BaseSeatFormSet, extra=2, max_num=200, absolute_max=300
+)
