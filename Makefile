@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 TEST_ENV := DJANGO_SETTINGS_MODULE=samverkan.settings.test
+# Parallel by default (xdist: each worker gets a test database of its own).
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run test lint messages install install-dev check-services clean
 
