@@ -75,7 +75,7 @@ def test_nodes_and_edges_have_readable_titles(big_structure, operative_forum, ta
     }
     assert titles[f"map-forum-{operative_forum.pk}"] == "Arbetsgruppen"
     assert titles[f"map-escalation-{operative_forum.pk}-{tactical_forum.pk}"] == (
-        "Arbetsgruppen escalates to Samordningsgruppen"
+        "Arbetsgruppen eskalerar till Samordningsgruppen"
     )
     assert root.get("aria-labelledby") == "map-heading"
 

@@ -271,7 +271,7 @@ def test_escalation_target_must_be_exactly_one_tier_up(
         structure=structure,
         data=forum_data(escalates_to=strategic_forum),
     )
-    assert "one tier up" in messages[0]
+    assert "exakt en nivå upp" in messages[0]
 
 
 def test_escalation_target_cannot_be_on_the_same_tier(structure, secretariat_user, tactical_forum):
@@ -306,7 +306,7 @@ def test_strategic_forum_has_no_escalation_target(structure, secretariat_user, s
         structure=structure,
         data=forum_data(tier=Forum.Tier.STRATEGIC, escalates_to=strategic_forum),
     )
-    assert "strategic" in messages[0]
+    assert "strategiskt forum" in messages[0]
 
 
 def test_escalation_target_wound_down_is_refused(structure, secretariat_user, tactical_forum):

@@ -82,7 +82,7 @@ def test_escalation_error_is_shown_next_to_the_field(
     url = reverse("forums:forum_create", kwargs={"slug": structure.slug})
     response = secretariat_client.post(url, {**FORUM_POST, "escalates_to": strategic_forum.pk})
     assert response.status_code == 200
-    assert "one tier up" in field_error(response, "escalates_to")
+    assert "exakt en nivå upp" in field_error(response, "escalates_to")
     assert not Forum.objects.filter(name="Läkemedelsgruppen").exists()
 
 
@@ -97,7 +97,7 @@ def test_wound_down_before_start_is_shown_next_to_the_field(secretariat_client, 
             "active_to": "2026-04-01",
         },
     )
-    assert "before it started" in field_error(response, "active_to")
+    assert "innan det har startat" in field_error(response, "active_to")
     assert not Forum.objects.filter(name="Läkemedelsgruppen").exists()
 
 
@@ -115,7 +115,7 @@ def test_appointing_cycle_is_shown_next_to_the_field(
             "appointed_by": operative_forum.pk,
         },
     )
-    assert "cycle" in field_error(response, "appointed_by")
+    assert "cirkel" in field_error(response, "appointed_by")
     strategic_forum.refresh_from_db()
     assert strategic_forum.appointed_by is None
 
@@ -277,7 +277,7 @@ def test_negative_seats_are_shown_next_to_the_field(secretariat_client, operativ
     url = reverse("forums:seat_set", kwargs={"slug": operative_forum.slug})
     response = secretariat_client.post(url, seats_post([(OrganisationFactory(), None, -2)]))
     assert response.status_code == 200
-    assert "below zero" in field_error(response, "seats-0-count")
+    assert "mindre än noll" in field_error(response, "seats-0-count")
     assert not Seat.objects.filter(forum=operative_forum).exists()
 
 
