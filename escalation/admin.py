@@ -1,7 +1,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Case, CaseAttachment, CaseEvent, Follow
+from .models import Case, CaseAttachment, CaseEvent, CaseReferenceCounter, Follow
+
+
+class NoRevertMixin:
+    """The history is a record: it is read in the admin, never reverted."""
+
+    def revert_disabled(self, request, obj=None):
+        return True
 
 
 class CaseEventInline(admin.TabularInline):
@@ -22,7 +29,10 @@ class CaseEventInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(SimpleHistoryAdmin):
+class CaseAdmin(NoRevertMixin, SimpleHistoryAdmin):
+    """Cases move only through the services (escalation.services): the lifecycle fields are
+    read-only here, so the admin cannot skip a transition or its case event."""
+
     list_display = (
         "reference",
         "title",
@@ -35,21 +45,32 @@ class CaseAdmin(SimpleHistoryAdmin):
     )
     list_filter = ("status", "priority", "current_forum__tier", "current_forum__structure")
     search_fields = ("reference", "title", "description")
-    autocomplete_fields = (
+    autocomplete_fields = ("organisation", "prepared_by")
+    list_select_related = ("current_forum", "origin_forum", "raised_by")
+    readonly_fields = (
+        "reference",
         "origin_forum",
         "current_forum",
-        "organisation",
         "raised_by",
-        "prepared_by",
+        "status",
+        "outcome",
+        "feedback",
+        "created_at",
+        "status_changed_at",
+        "version",
     )
-    list_select_related = ("current_forum", "origin_forum", "raised_by")
-    readonly_fields = ("created_at", "status_changed_at")
     date_hierarchy = "created_at"
     inlines = (CaseEventInline,)
 
+    def has_add_permission(self, request):
+        return False  # cases are raised in the portal, which numbers them and records events
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(CaseEvent)
-class CaseEventAdmin(SimpleHistoryAdmin):
+class CaseEventAdmin(NoRevertMixin, SimpleHistoryAdmin):
     list_display = ("case", "kind", "actor", "from_forum", "to_forum", "to_status", "at")
     list_filter = ("kind", "to_status")
     search_fields = ("case__reference", "case__title", "reason")
@@ -67,13 +88,16 @@ class CaseEventAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CaseAttachment)
-class CaseAttachmentAdmin(SimpleHistoryAdmin):
+class CaseAttachmentAdmin(NoRevertMixin, SimpleHistoryAdmin):
     list_display = ("name", "case", "content_type", "size", "uploaded_by", "uploaded_at")
     list_filter = ("content_type",)
     search_fields = ("name", "case__reference", "case__title")
     autocomplete_fields = ("case", "uploaded_by")
     list_select_related = ("case", "uploaded_by")
-    readonly_fields = ("uploaded_at",)
+    readonly_fields = ("file", "name", "content_type", "size", "uploaded_by", "uploaded_at")
+
+    def has_add_permission(self, request):
+        return False  # attachments are checked by content when added in the portal
 
 
 @admin.register(Follow)
@@ -83,3 +107,15 @@ class FollowAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("user", "case")
     list_select_related = ("user", "case")
     readonly_fields = ("created_at",)
+
+
+@admin.register(CaseReferenceCounter)
+class CaseReferenceCounterAdmin(NoRevertMixin, SimpleHistoryAdmin):
+    list_display = ("prefix", "year", "last_number")
+    readonly_fields = ("prefix", "year", "last_number")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,5 +1,9 @@
+import uuid
+from pathlib import PurePath
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -89,8 +93,12 @@ class Case(models.Model):
     )
     wished_date = models.DateField(_("wished-for date"), null=True, blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
+    feedback = models.TextField(_("feedback"), blank=True)
     created_at = models.DateTimeField(_("raised"), default=timezone.now)
     status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
+    # Grows by one at every change a service makes: a page posts the version it showed, so a
+    # change made by someone else meanwhile is noticed instead of being overwritten.
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
 
     history = HistoricalRecords()
 
@@ -106,8 +114,73 @@ class Case(models.Model):
     def __str__(self):
         return f"{self.reference} {self.title}"
 
+    def get_absolute_url(self):
+        return reverse("escalation:case_detail", kwargs={"reference": self.reference})
+
     def can_become(self, status):
         return status in self.TRANSITIONS[self.Status(self.status)]
+
+    @property
+    def is_escalated(self):
+        """The case has left the forum where it was raised (or come back with feedback)."""
+        return self.current_forum_id != self.origin_forum_id
+
+    @property
+    def is_finished(self):
+        return not self.TRANSITIONS[self.Status(self.status)]
+
+    def next_step(self):
+        """What happens next, in words, for the status the case has now."""
+        if self.status == self.Status.DECIDED and self.is_escalated:
+            return _("The forum that decided gives feedback to the forums on the case's path.")
+        return NEXT_STEPS[self.Status(self.status)]
+
+
+# What happens next, per status (the "My cases" page and the case page show it).
+NEXT_STEPS = {
+    Case.Status.OPEN: _(
+        "Waiting for the chair, vice chair or secretary of the forum to start preparing it."
+    ),
+    Case.Status.IN_PREPARATION: _(
+        "Being prepared (R13); next it is put on the agenda of a meeting of the forum."
+    ),
+    Case.Status.SCHEDULED: _(
+        "On the agenda of a meeting: the forum decides, refers it back, removes it or escalates it."
+    ),
+    Case.Status.REFERRED_BACK: _("Referred back: it will be prepared again (R14)."),
+    Case.Status.REMOVED: _("Removed without a decision (R14). Nothing more happens."),
+    Case.Status.ESCALATED: _("Escalated: it waits for preparation at the forum one tier up."),
+    Case.Status.DECIDED: _("Decided: the forum closes the case."),
+    Case.Status.FEEDBACK_GIVEN: _(
+        "Feedback given: the forum where the case was raised acknowledges it, which closes "
+        "the case."
+    ),
+    Case.Status.CLOSED: _("Closed. Nothing more happens."),
+}
+
+
+class CaseReferenceCounter(models.Model):
+    """The last case number given out per reference prefix and year (SAM-2026-0042).
+
+    The row is locked while a case is raised, so concurrent raisers get distinct numbers;
+    a raise that rolls back gives its number back with the rest of its transaction.
+    """
+
+    prefix = models.CharField(_("prefix"), max_length=10)
+    year = models.PositiveSmallIntegerField(_("year"))
+    last_number = models.PositiveIntegerField(_("last number"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("case reference counter")
+        verbose_name_plural = _("case reference counters")
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="case_counter_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.prefix}-{self.year}: {self.last_number}"
 
 
 class CaseEvent(models.Model):
@@ -124,6 +197,7 @@ class CaseEvent(models.Model):
         FEEDBACK_GIVEN = "feedback_given", _("Feedback given")
         FEEDBACK_ACKNOWLEDGED = "feedback_acknowledged", _("Feedback acknowledged")
         CLOSED = "closed", _("Closed")
+        ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
 
     case = models.ForeignKey(
         Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="events"
@@ -158,6 +232,7 @@ class CaseEvent(models.Model):
         _("to status"), max_length=20, choices=Case.Status.choices, blank=True
     )
     reason = models.TextField(_("reason"), blank=True)
+    by_meeting_decision = models.BooleanField(_("by a decision at a meeting"), default=False)
     at = models.DateTimeField(_("when"), default=timezone.now)
 
     history = HistoricalRecords()
@@ -172,11 +247,19 @@ class CaseEvent(models.Model):
         return f"{self.case.reference}: {self.get_kind_display()}"
 
 
+def attachment_upload_to(instance, filename):
+    """A random name under cases/<year>/, so that a stored file's name reveals nothing."""
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"cases/{timezone.now():%Y}/{uuid.uuid4().hex}{suffix}"
+
+
 class CaseAttachment(models.Model):
+    """A file of a case. Served only through the case's download view, never from MEDIA_URL."""
+
     case = models.ForeignKey(
         Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="attachments"
     )
-    file = models.FileField(_("file"), upload_to="cases/%Y/")
+    file = models.FileField(_("file"), upload_to=attachment_upload_to, max_length=200)
     name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveIntegerField(_("size (bytes)"))
@@ -197,6 +280,12 @@ class CaseAttachment(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse(
+            "escalation:attachment_download",
+            kwargs={"reference": self.case.reference, "pk": self.pk},
+        )
 
 
 class Follow(models.Model):

@@ -10,4 +10,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("forum/", include("forums.urls")),
     path("offentligt/", include("forums.public_urls")),
+    path("arenden/", include("escalation.urls")),
 ]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 import xstatic.pkg.bootstrap as xstatic_bootstrap
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -148,7 +149,14 @@ CELERY_TASK_TIME_LIMIT = 30 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
 # Longer than the longest task (the hard time limit), so a running task is not re-sent.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Daily: one e-mail per person who chose the digest, with the notifications not yet
+    # e-mailed (escalation).
+    "notifications-daily-digest": {
+        "task": "escalation.tasks.notification_digest_send",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 # Third-party apps.
 GUARDIAN_RAISE_403 = False

@@ -1,0 +1,498 @@
+"""The case pages: who sees what (the visibility matrix), the steps, uploads, query budgets."""
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+from django.utils import translation
+
+from escalation import services
+from escalation.models import Case, CaseEvent, Follow
+from tests.escalation.factories import PNG_BYTES, escalated_case, pdf_upload, raise_case
+from tests.factories import CaseFactory, FollowFactory
+from tests.querycount import assert_same_query_count
+
+pytestmark = pytest.mark.django_db
+
+Status = Case.Status
+
+
+@pytest.fixture
+def escalated(case, operative_chair, representative_user):
+    """The case escalated from the operative to the tactical forum, with an attachment."""
+    services.case_attachment_add(actor=representative_user, case=case, upload=pdf_upload())
+    return services.case_escalate(actor=operative_chair, case=case, reason="Berör fler")
+
+
+def _login(client, request, who):
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+
+
+def _urls(case):
+    attachment = case.attachments.get()
+    reference = case.reference
+    return {
+        "detail": reverse("escalation:case_detail", args=[reference]),
+        "history": reverse("escalation:case_history", args=[reference]),
+        "download": reverse("escalation:attachment_download", args=[reference, attachment.pk]),
+        "attach": reverse("escalation:attachment_add", args=[reference]),
+    }
+
+
+# Who sees an escalated case: the forums on its path, followers, the structure's secretariat.
+VISIBILITY = [
+    ("anonymous", 302),
+    ("representative_user", 200),  # member of the origin forum
+    ("tactical_member", 200),  # member of the higher forum, after the escalation
+    ("follower_user", 200),
+    ("secretariat_user", 200),
+    ("other_secretariat_user", 404),
+    ("strategic_member", 404),  # not on the path (yet)
+    ("outsider_user", 404),
+]
+
+
+@pytest.mark.parametrize(("who", "status"), VISIBILITY)
+@pytest.mark.parametrize("page", ["detail", "history", "download"])
+def test_visibility_matrix_for_case_pages(client, request, escalated, who, status, page):
+    _login(client, request, who)
+    response = client.get(_urls(escalated)[page])
+    assert response.status_code == status
+    if status == 302:
+        assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("anonymous", 302),
+        ("representative_user", 200),  # raised it
+        ("tactical_member", 200),  # may raise cases where it is now
+        ("chair_user", 200),  # leads the forum where it is now
+        ("secretariat_user", 200),
+        ("follower_user", 403),  # sees it, may not add to it
+        ("other_secretariat_user", 404),
+        ("outsider_user", 404),
+    ],
+)
+def test_visibility_matrix_for_adding_attachments(client, request, escalated, who, status):
+    _login(client, request, who)
+    assert client.get(_urls(escalated)["attach"]).status_code == status
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("anonymous", 302),
+        ("representative_user", 403),
+        ("operative_chair", 403),  # led the origin, not the forum where it is now
+        ("tactical_member", 403),
+        ("chair_user", 200),
+        ("secretariat_user", 403),  # the secretariat moves cases but does not escalate
+        ("follower_user", 403),
+        ("other_secretariat_user", 404),
+        ("strategic_member", 404),
+        ("outsider_user", 404),
+    ],
+)
+def test_visibility_matrix_for_the_escalate_step(client, request, escalated, who, status):
+    _login(client, request, who)
+    url = reverse("escalation:case_step", args=[escalated.reference, "eskalera"])
+    assert client.get(url).status_code == status
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("anonymous", 302),
+        ("secretariat_user", 200),
+        ("chair_user", 200),
+        ("operative_chair", 403),
+        ("representative_user", 403),
+        ("follower_user", 403),
+        ("other_secretariat_user", 404),
+        ("outsider_user", 404),
+    ],
+)
+def test_visibility_matrix_for_the_prepare_step(client, request, escalated, who, status):
+    _login(client, request, who)
+    url = reverse("escalation:case_step", args=[escalated.reference, "forbered"])
+    assert client.get(url).status_code == status
+
+
+@pytest.mark.parametrize(("who", "status"), VISIBILITY)
+def test_visibility_matrix_for_following(client, request, escalated, who, status):
+    _login(client, request, who)
+    response = client.post(reverse("escalation:case_follow", args=[escalated.reference]))
+    expected = 302 if status == 200 else status
+    assert response.status_code == expected
+    if who not in ("anonymous",) and status == 200:
+        assert Follow.objects.filter(case=escalated, user=request.getfixturevalue(who)).exists()
+
+
+@pytest.mark.parametrize(("who", "status"), VISIBILITY)
+def test_visibility_matrix_for_unfollowing(client, request, escalated, who, status):
+    _login(client, request, who)
+    response = client.post(reverse("escalation:case_unfollow", args=[escalated.reference]))
+    assert response.status_code == (302 if status == 200 else status)
+    if who == "follower_user":
+        assert not escalated.follows.filter(user__username="foljare").exists()
+    else:
+        assert escalated.follows.filter(user__username="foljare").exists()
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("anonymous", 302),
+        ("secretariat_user", 200),
+        ("other_secretariat_user", 404),
+        ("chair_user", 404),
+        ("representative_user", 404),
+        ("outsider_user", 404),
+    ],
+)
+def test_visibility_matrix_for_the_secretariat_page(client, request, structure, who, status):
+    _login(client, request, who)
+    url = reverse("escalation:secretariat_cases", args=[structure.slug])
+    assert client.get(url).status_code == status
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("anonymous", 302),
+        ("representative_user", 200),
+        ("tactical_member", 200),
+        ("secretariat_user", 200),
+        ("outsider_user", 200),
+    ],
+)
+def test_visibility_matrix_for_my_cases(client, request, escalated, who, status):
+    _login(client, request, who)
+    response = client.get(reverse("escalation:my_cases"))
+    assert response.status_code == status
+    if status == 200:
+        shown = escalated.reference in response.text
+        user = response.wsgi_request.user
+        mine = escalated.raised_by == user or escalated.follows.filter(user=user).exists()
+        assert shown == mine
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("anonymous", 302),
+        ("representative_user", 200),
+        ("chair_user", 200),
+        ("secretariat_user", 403),
+        ("outsider_user", 403),
+    ],
+)
+def test_visibility_matrix_for_raising(client, request, who, status, operative_forum):
+    _login(client, request, who)
+    assert client.get(reverse("escalation:case_raise")).status_code == status
+
+
+# --- Raising ---------------------------------------------------------------------------------
+
+
+def test_raising_a_case_with_attachments(client, representative_user, operative_forum):
+    client.force_login(representative_user)
+    response = client.post(
+        reverse("escalation:case_raise"),
+        {
+            "forum": operative_forum.pk,
+            "title": "Ny rutin",
+            "description": "Behövs.",
+            "priority": "normal",
+            "attachments": [
+                pdf_upload("a.pdf"),
+                pdf_upload("bild.png", PNG_BYTES),
+            ],
+        },
+    )
+    case = Case.objects.get()
+    assert response.status_code == 302 and response["Location"] == case.get_absolute_url()
+    assert sorted(case.attachments.values_list("name", flat=True)) == ["a.pdf", "bild.png"]
+
+
+def test_a_forged_file_is_refused_next_to_the_field(client, representative_user, operative_forum):
+    client.force_login(representative_user)
+    response = client.post(
+        reverse("escalation:case_raise"),
+        {
+            "forum": operative_forum.pk,
+            "title": "Ny rutin",
+            "priority": "normal",
+            "attachments": [pdf_upload("rapport.pdf", b"MZ\x90\x00 not a pdf")],
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["attachments"]
+    assert not Case.objects.exists()
+
+
+def test_only_forums_where_one_may_raise_are_offered(client, representative_user, chair_user):
+    client.force_login(representative_user)
+    form = client.get(reverse("escalation:case_raise")).context["form"]
+    assert [forum.name for forum in form.fields["forum"].queryset] == ["Arbetsgruppen"]
+
+
+# --- Steps -----------------------------------------------------------------------------------
+
+
+def _step(client, case, slug, **data):
+    url = reverse("escalation:case_step", args=[case.reference, slug])
+    return client.post(url, {"version": case.version, **data})
+
+
+def test_the_chair_escalates_from_the_page(client, case, operative_chair, tactical_forum):
+    client.force_login(operative_chair)
+    page = client.get(reverse("escalation:case_step", args=[case.reference, "eskalera"]))
+    assert tactical_forum.name in page.text
+    response = _step(client, case, "eskalera", reason="Berör fler organisationer")
+    assert response.status_code == 302 and response["Location"] == case.get_absolute_url()
+    case.refresh_from_db()
+    assert case.current_forum == tactical_forum
+
+
+def test_a_reason_is_required_on_the_page(client, case, operative_chair):
+    client.force_login(operative_chair)
+    response = _step(client, case, "eskalera", reason="")
+    assert response.status_code == 200
+    assert response.context["form"].errors["reason"]
+    assert not case.events.filter(kind=CaseEvent.Kind.ESCALATED).exists()
+
+
+def test_a_change_meanwhile_is_reported_and_nothing_happens(client, case, operative_chair):
+    client.force_login(operative_chair)
+    stale_version = case.version
+    services.case_start_preparation(actor=operative_chair, case=case)
+    with translation.override("en"):
+        response = client.post(
+            reverse("escalation:case_step", args=[case.reference, "avfor"]),
+            {"version": stale_version, "reason": "Avförs"},
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+    assert response.status_code == 302
+    messages = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any("changed meanwhile" in message for message in messages), messages
+    case.refresh_from_db()
+    assert case.status == Status.IN_PREPARATION
+
+
+def test_a_refused_transition_is_shown_above_the_form(client, case, operative_chair):
+    client.force_login(operative_chair)
+    response = _step(client, case, "besluta", outcome="Beslut")  # not scheduled yet
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+
+
+def test_a_step_that_cannot_be_done_now_sends_back_to_the_case(client, case, operative_chair):
+    client.force_login(operative_chair)
+    response = client.get(reverse("escalation:case_step", args=[case.reference, "kvittera"]))
+    assert response.status_code == 302
+
+
+def test_unknown_step_is_a_404(client, case, operative_chair):
+    client.force_login(operative_chair)
+    url = reverse("escalation:case_step", args=[case.reference, "radera"])
+    assert client.get(url).status_code == 404
+
+
+def test_the_case_page_offers_only_the_steps_one_may_take(client, case, operative_chair):
+    client.force_login(operative_chair)
+    steps = [step.slug for step in client.get(case.get_absolute_url()).context["steps"]]
+    assert steps == ["forbered", "eskalera", "avfor"]
+    client.force_login(case.raised_by)
+    assert client.get(case.get_absolute_url()).context["steps"] == []
+
+
+def test_follow_and_unfollow(client, escalated, tactical_member):
+    client.force_login(tactical_member)
+    client.post(reverse("escalation:case_follow", args=[escalated.reference]))
+    assert client.get(escalated.get_absolute_url()).context["case"].is_followed
+    client.post(reverse("escalation:case_unfollow", args=[escalated.reference]))
+    assert not Follow.objects.filter(user=tactical_member, case=escalated).exists()
+    assert (
+        client.get(reverse("escalation:case_follow", args=[escalated.reference])).status_code == 405
+    )
+
+
+# --- Attachments -----------------------------------------------------------------------------
+
+
+def test_attachments_are_downloaded_never_shown_inline(client, escalated, tactical_member):
+    client.force_login(tactical_member)
+    response = client.get(_urls(escalated)["download"])
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_an_attachment_of_another_case_is_a_404(client, escalated, representative_user):
+    other = raise_case(representative_user, escalated.origin_forum, attachments=[pdf_upload()])
+    url = reverse(
+        "escalation:attachment_download",
+        args=[escalated.reference, other.attachments.get().pk],
+    )
+    client.force_login(representative_user)
+    assert client.get(url).status_code == 404
+
+
+def test_media_url_does_not_serve_attachments(client, escalated, representative_user):
+    client.force_login(representative_user)
+    stored = escalated.attachments.get().file.name
+    assert client.get(f"/media/{stored}").status_code == 404
+
+
+def test_adding_an_attachment_from_the_page(client, escalated, representative_user):
+    client.force_login(representative_user)
+    url = _urls(escalated)["attach"]
+    response = client.post(url, {"file": pdf_upload("protokoll.pdf")})
+    assert response.status_code == 302
+    assert escalated.attachments.filter(name="protokoll.pdf").exists()
+    response = client.post(url, {"file": pdf_upload("skript.js", b"alert(1)")})
+    assert response.status_code == 200 and response.context["form"].errors["file"]
+
+
+# --- My cases and the secretariat's list -----------------------------------------------------
+
+
+def test_my_cases_shows_where_each_is_and_filters(
+    client, escalated, representative_user, operative_forum
+):
+    at_home = raise_case(representative_user, operative_forum, title="Lokalt")
+    client.force_login(representative_user)
+    url = reverse("escalation:my_cases")
+    response = client.get(url)
+    cases = response.context["cases"]
+    assert {case.reference for case in cases} == {escalated.reference, at_home.reference}
+    row = next(case for case in cases if case.pk == escalated.pk)
+    assert [forum.name for forum in row.path] == ["Arbetsgruppen", "Samordningsgruppen"]
+    assert 'aria-current="location"' in response.text
+    only_tactical = client.get(url, {"tier": 2}).context["cases"]
+    assert [case.pk for case in only_tactical] == [escalated.pk]
+    only_open_here = client.get(url, {"forum": operative_forum.pk, "status": "open"})
+    assert [case.pk for case in only_open_here.context["cases"]] == [at_home.pk]
+    assert client.get(url, {"status": "closed"}).context["cases"] == []
+    assert client.get(url, {"tier": "nonsense"}).status_code == 200
+
+
+def test_leaders_see_the_cases_waiting_in_their_forums(client, escalated, chair_user):
+    client.force_login(chair_user)
+    response = client.get(reverse("escalation:my_cases"))
+    assert [case.pk for case in response.context["waiting"]] == [escalated.pk]
+    assert response.context["cases"] == []
+
+
+def test_the_secretariat_sees_escalated_cases_waiting_oldest_first_with_overdue_marked(
+    client, structure, secretariat_user, representative_user, operative_forum, tactical_forum
+):
+    import datetime
+
+    from django.utils import timezone
+
+    structure.escalated_case_deadline_days = 30
+    structure.save()
+    old = escalated_case(operative_forum, raised_by=representative_user)
+    old.events.filter(kind=CaseEvent.Kind.ESCALATED).update(
+        at=timezone.now() - datetime.timedelta(days=45)
+    )
+    new = escalated_case(operative_forum, raised_by=representative_user)
+    escalated_case(operative_forum, raised_by=representative_user, status=Status.SCHEDULED)
+    raise_case(representative_user, operative_forum)  # not escalated: not listed
+    client.force_login(secretariat_user)
+    with translation.override("en"):
+        response = client.get(
+            reverse("escalation:secretariat_cases", args=[structure.slug]),
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+    cases = response.context["cases"]
+    assert [case.pk for case in cases] == [old.pk, new.pk]
+    assert (cases[0].age_days, cases[0].overdue_days) == (45, 15)
+    assert cases[1].overdue_days <= 0
+    assert response.context["overdue_count"] == 1
+    assert "Overdue by 15 days" in response.text  # text, not colour alone
+
+
+def test_the_nav_item_cases_leads_to_my_cases(client, representative_user):
+    client.force_login(representative_user)
+    response = client.get(reverse("dashboard"))
+    assert f'href="{reverse("escalation:my_cases")}"' in response.text
+
+
+# --- Query budgets ---------------------------------------------------------------------------
+
+
+def test_my_cases_query_count_does_not_grow(
+    client, representative_user, operative_forum, chair_user
+):
+    client.force_login(representative_user)
+
+    def grow(count):
+        for index in range(count):
+            case = escalated_case(operative_forum, raised_by=representative_user)
+            if index % 2:
+                FollowFactory(case=case, user=representative_user)
+            other = CaseFactory(origin_forum=operative_forum)
+            FollowFactory(case=other, user=representative_user)
+
+    assert_same_query_count(client, reverse("escalation:my_cases"), grow)
+
+
+def test_waiting_in_my_forums_query_count_does_not_grow(
+    client, chair_user, representative_user, operative_forum
+):
+    client.force_login(chair_user)
+
+    def grow(count):
+        for _ in range(count):
+            escalated_case(operative_forum, raised_by=representative_user)
+
+    assert_same_query_count(client, reverse("escalation:my_cases"), grow)
+
+
+def test_secretariat_page_query_count_does_not_grow(
+    client, structure, secretariat_user, representative_user, operative_forum
+):
+    client.force_login(secretariat_user)
+
+    def grow(count):
+        for _ in range(count):
+            escalated_case(operative_forum, raised_by=representative_user)
+
+    url = reverse("escalation:secretariat_cases", args=[structure.slug])
+    assert_same_query_count(client, url, grow)
+
+
+def _grow_events(case, actor):
+    """Add events (and field changes) to the case: prepare, schedule, refer back, ..."""
+    next_step = {
+        Status.OPEN: (services.case_start_preparation, {}),
+        Status.REFERRED_BACK: (services.case_start_preparation, {}),
+        Status.IN_PREPARATION: (services.case_schedule, {"note": "Nästa möte"}),
+        Status.SCHEDULED: (services.case_refer_back, {"reason": "Ingen konsensus"}),
+    }
+
+    def grow(count):
+        for index in range(count):
+            fresh = Case.objects.get(pk=case.pk)
+            if index % 4 == 3:
+                services.case_attachment_add(actor=actor, case=fresh, upload=pdf_upload())
+            else:
+                service, arguments = next_step[fresh.status]
+                service(actor=actor, case=fresh, **arguments)
+
+    return grow
+
+
+@pytest.mark.parametrize("page", ["case_detail", "case_history"])
+def test_case_pages_query_count_does_not_grow_with_events(client, case, operative_chair, page):
+    client.force_login(operative_chair)
+    url = reverse(f"escalation:{page}", args=[case.reference])
+    assert_same_query_count(client, url, _grow_events(case, operative_chair))
