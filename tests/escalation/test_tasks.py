@@ -133,7 +133,7 @@ def test_the_daily_digest_sends_one_email_of_everything_not_yet_emailed(
     assert pending.count() == 2
 
     mailoutbox.clear()
-    assert notification_digest_send.apply().get() == 1  # one person to e-mail
+    assert notification_digest_send.apply(throw=True).result == 1  # one person to e-mail
     assert len(mailoutbox) == 1
     digest = mailoutbox[0]
     assert digest.to == ["foljare@example.org"]
@@ -147,7 +147,7 @@ def test_the_daily_digest_sends_one_email_of_everything_not_yet_emailed(
     )
 
     # Idempotent: the next run (or a retry) sends nothing.
-    assert notification_digest_send.apply().get() == 0
+    assert notification_digest_send.apply(throw=True).result == 0
     assert len(mailoutbox) == 1
 
 
