@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -63,6 +64,17 @@ class Meeting(models.Model):
 
     def __str__(self):
         return self.title or f"{self.forum} {self.starts_at:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_open_for_agenda(self):
+        return self.status in (self.Status.PLANNED, self.Status.CONVENED)
+
+    @property
+    def is_open_for_record(self):
+        return self.status in (self.Status.CONVENED, self.Status.HELD)
 
     def can_become(self, status):
         return status in self.TRANSITIONS[self.Status(self.status)]
@@ -260,6 +272,9 @@ class Minutes(models.Model):
     def __str__(self):
         return f"{self.meeting} – {self.get_status_display()}"
 
+    def get_absolute_url(self):
+        return reverse("meetings:minutes_detail", kwargs={"pk": self.pk})
+
     @property
     def is_locked(self):
         return self.status == self.Status.APPROVED
@@ -378,3 +393,56 @@ class Report(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class CalendarToken(models.Model):
+    """A secret address for a person's iCal feed: of their own forums, or of one forum.
+
+    Calendar programs cannot log in, so the token is the key. Rotating a token revokes the
+    old one (revoked_at); a revoked token serves nothing.
+    """
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="calendar_tokens",
+    )
+    forum = models.ForeignKey(
+        "forums.Forum",
+        verbose_name=_("forum"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty: the meetings of all the person's forums."),
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["token"])
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+        ordering = ("person", "-created_at", "id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "forum"],
+                condition=Q(revoked_at__isnull=True, forum__isnull=False),
+                name="calendar_token_one_active_per_forum",
+            ),
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(revoked_at__isnull=True, forum__isnull=True),
+                name="calendar_token_one_active_personal",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.forum or _('all forums')}"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None

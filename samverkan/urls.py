@@ -11,4 +11,5 @@ urlpatterns = [
     path("forum/", include("forums.urls")),
     path("offentligt/", include("forums.public_urls")),
     path("arenden/", include("escalation.urls")),
+    path("moten/", include("meetings.urls")),
 ]

@@ -156,6 +156,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "escalation.tasks.notification_digest_send",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Daily: remind approvers of minutes waiting 7 days, once per submission (meetings).
+    "meetings-minutes-approval-reminders": {
+        "task": "meetings.tasks.minutes_approval_reminders",
+        "schedule": crontab(hour=6, minute=45),
+    },
+    # Daily: remind assignees of action items due within three days, once (meetings).
+    "meetings-action-item-reminders": {
+        "task": "meetings.tasks.action_item_reminders",
+        "schedule": crontab(hour=6, minute=50),
+    },
 }
 
 # Third-party apps.

@@ -1,0 +1,173 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from escalation.models import Case
+from mandates.models import Mandate
+from mandates.permissions import mandates_in_force
+
+from .models import ActionItem, AgendaItem, Attendance, Decision, Meeting
+
+User = get_user_model()
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class MeetingForm(forms.ModelForm):
+    online_link = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Meeting
+        fields = ("kind", "title", "starts_at", "ends_at", "location", "online_link")
+        widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
+
+    def __init__(self, *args, editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing:
+            del self.fields["kind"]
+
+    def _post_clean(self):
+        # The service validates and saves; the form only parses.
+        pass
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for cancelling"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AgendaItemForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=AgendaItem.Kind.choices)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    case = forms.ModelChoiceField(
+        label=_("Case"),
+        queryset=Case.objects.none(),
+        required=False,
+        help_text=_("Cases now at this forum and in preparation."),
+    )
+    co_opted = forms.ModelMultipleChoiceField(
+        label=_("Co-opted for this item"),
+        queryset=User.objects.filter(is_active=True).order_by("last_name", "first_name"),
+        required=False,
+        help_text=_("People who join for this item without being members (R7)."),
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case"].queryset = Case.objects.filter(
+            current_forum=meeting.forum, status=Case.Status.IN_PREPARATION
+        ).order_by("reference")
+
+
+class AttendanceForm(forms.Form):
+    """One row per person with a mandate in force: their attendance."""
+
+    def __init__(self, *args, meeting, existing=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        on = meeting.starts_at.date()
+        self.mandates = list(
+            mandates_in_force(on=on)
+            .filter(forum=meeting.forum)
+            .exclude(role__in=(Mandate.Role.CONTACT_PERSON, Mandate.Role.CO_OPTED))
+            .select_related("person", "deputy_for__person", "organisation")
+            .order_by("person__last_name", "person__first_name", "id")
+        )
+        members = [m.person for m in self.mandates if m.role in Mandate.SEAT_ROLES]
+        current = {a.person_id: a for a in existing}
+        seen = set()
+        self.rows = []
+        for mandate in self.mandates:
+            person = mandate.person
+            if person.pk in seen:
+                continue
+            seen.add(person.pk)
+            choices = [("", "–")] + [
+                (value, label)
+                for value, label in Attendance.Status.choices
+                if value != Attendance.Status.DEPUTY or mandate.role == Mandate.Role.DEPUTY
+            ]
+            before = current.get(person.pk)
+            status_name = f"status_{person.pk}"
+            self.fields[status_name] = forms.ChoiceField(
+                label=_("Attendance of %(person)s") % {"person": person},
+                choices=choices,
+                required=False,
+                initial=before.status if before else "",
+            )
+            row = {"person": person, "mandate": mandate, "status": self[status_name]}
+            if mandate.role == Mandate.Role.DEPUTY:
+                name = f"for_{person.pk}"
+                self.fields[name] = forms.ModelChoiceField(
+                    label=_("%(person)s stands in for") % {"person": person},
+                    queryset=User.objects.filter(pk__in=[m.pk for m in members]),
+                    required=False,
+                    initial=(
+                        before.stands_in_for_id
+                        if before
+                        else (mandate.deputy_for.person_id if mandate.deputy_for else None)
+                    ),
+                )
+                row["stands_in_for"] = self[name]
+            self.rows.append(row)
+
+    def entries(self):
+        for row in self.rows:
+            person = row["person"]
+            status = self.cleaned_data.get(f"status_{person.pk}")
+            if status:
+                yield person, status, self.cleaned_data.get(f"for_{person.pk}")
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Decision.Outcome.choices)
+    consensus = forms.BooleanField(label=_("Consensus reached"), required=False)
+    text = forms.CharField(
+        label=_("Decision, joint position or reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    votes_for = forms.IntegerField(label=_("Votes for"), min_value=0, required=False)
+    votes_against = forms.IntegerField(label=_("Votes against"), min_value=0, required=False)
+    votes_abstaining = forms.IntegerField(label=_("Abstaining"), min_value=0, required=False)
+
+    def __init__(self, *args, forum, **kwargs):
+        super().__init__(*args, **kwargs)
+        if forum.decision_rule == forum.DecisionRule.CONSENSUS:
+            for name in ("votes_for", "votes_against", "votes_abstaining"):
+                del self.fields[name]
+            self.fields["outcome"].choices = [
+                c for c in Decision.Outcome.choices if c[0] != Decision.Outcome.NOTED
+            ]
+        else:
+            del self.fields["consensus"]
+
+
+class MinutesForm(forms.Form):
+    body = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 20}))
+
+
+class ActionItemForm(forms.ModelForm):
+    class Meta:
+        model = ActionItem
+        fields = ("title", "assignee", "due_date", "agenda_item")
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=meeting)
+        self.fields["assignee"].queryset = User.objects.filter(
+            pk__in=mandates_in_force().filter(forum=meeting.forum).values("person_id")
+        ).order_by("last_name", "first_name")
+
+    def _post_clean(self):
+        pass

@@ -1,0 +1,115 @@
+"""Reminders by Celery beat: after 7 days, never twice; one run through a real worker."""
+
+import datetime
+import os
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+
+from meetings import services, tasks
+from meetings.models import Minutes
+from samverkan.celery import app as celery_app
+from samverkan.models import Notification
+from samverkan.services import save_with_history, system_user
+from tests.factories import ActionItemFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _submitted(vg, meeting, days_ago):
+    services.meeting_convene(actor=vg.secretary, meeting=meeting)
+    services.meeting_mark_held(actor=vg.secretary, meeting=meeting)
+    minutes = services.minutes_draft(actor=vg.secretary, meeting=meeting)
+    services.minutes_submit(actor=vg.secretary, minutes=minutes)
+    minutes = Minutes.objects.get(pk=minutes.pk)
+    minutes.submitted_at = timezone.now() - datetime.timedelta(days=days_ago)
+    save_with_history(minutes, actor=vg.secretary, reason="test")
+    return minutes
+
+
+def _reminders():
+    return Notification.objects.filter(dedup_key__contains=":reminder:")
+
+
+def test_no_reminder_before_seven_days(vg, meeting):
+    _submitted(vg, meeting, days_ago=6)
+    tasks.minutes_approval_reminders.apply()
+    assert not _reminders().exists()
+
+
+def test_reminder_after_seven_days_only_once_and_only_to_missing(vg, meeting):
+    minutes = _submitted(vg, meeting, days_ago=8)
+    services.minutes_approve(actor=vg.chair, minutes=minutes)
+    tasks.minutes_approval_reminders.apply()
+    tasks.minutes_approval_reminders.apply()
+    recipients = sorted(_reminders().values_list("recipient__username", flat=True))
+    assert recipients == ["vgrmember", "vgrvice"]
+    assert _reminders().first().history.first().history_user == system_user()
+
+
+def test_action_item_reminder_once(vg, meeting):
+    ActionItemFactory(meeting=meeting, assignee=vg.vgr_member, due_date=timezone.localdate())
+    ActionItemFactory(
+        meeting=meeting,
+        assignee=vg.vgr_member,
+        due_date=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    tasks.action_item_reminders.apply()
+    tasks.action_item_reminders.apply()
+    assert _reminders().count() == 1
+
+
+def test_beat_schedule_names_the_tasks():
+    names = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "meetings.tasks.minutes_approval_reminders" in names
+    assert "meetings.tasks.action_item_reminders" in names
+
+
+def _database_url():
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_reminder_task_runs_in_a_real_worker(vg, meeting, tmp_path):
+    minutes = _submitted(vg, meeting, days_ago=8)
+    queue = f"test-{uuid.uuid4().hex}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "samverkan.settings.test",
+        "DATABASE_URL": _database_url(),
+        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+        "EMAIL_URL": f"filemail:///{tmp_path / 'mail'}",
+    }
+    log = (tmp_path / "worker.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "samverkan", "worker", "--pool=solo",
+         "--without-heartbeat", "--without-gossip", "--without-mingle", "-Q", queue,
+         "-l", "info"],
+        cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    eager, default_queue = celery_app.conf.task_always_eager, celery_app.conf.task_default_queue
+    celery_app.conf.task_always_eager = False
+    celery_app.conf.task_default_queue = queue
+    try:
+        tasks.minutes_approval_reminders.delay()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and _reminders().count() < 3:
+            time.sleep(0.2)
+        assert _reminders().count() == 3, (tmp_path / "worker.log").read_text()
+        assert all(key.startswith(f"minutes:{minutes.pk}:") for key in _reminders().values_list(
+            "dedup_key", flat=True))  # fmt: skip
+    finally:
+        celery_app.conf.task_always_eager = eager
+        celery_app.conf.task_default_queue = default_queue
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
