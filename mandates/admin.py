@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Mandate
+from .models import Invitation, Mandate, MandateImport
 
 
 @admin.register(Mandate)
@@ -34,3 +34,32 @@ class MandateAdmin(SimpleHistoryAdmin):
     list_select_related = ("person", "forum", "organisation")
     readonly_fields = ("created_at",)
     date_hierarchy = "valid_from"
+
+
+@admin.register(Invitation)
+class InvitationAdmin(SimpleHistoryAdmin):
+    list_display = ("person", "invited_by", "created_at", "sent_at", "accepted_at")
+    list_select_related = ("person", "invited_by")
+    search_fields = ("person__username", "person__email", "person__last_name")
+    readonly_fields = ("person", "invited_by", "base_url", "created_at", "sent_at", "accepted_at")
+
+
+@admin.register(MandateImport)
+class MandateImportAdmin(SimpleHistoryAdmin):
+    list_display = ("file_name", "structure", "uploaded_by", "status", "row_count", "created_at")
+    list_filter = ("status", "structure")
+    list_select_related = ("structure", "uploaded_by")
+    readonly_fields = (
+        "structure",
+        "uploaded_by",
+        "file",
+        "file_name",
+        "status",
+        "progress",
+        "row_count",
+        "valid_count",
+        "saved_count",
+        "error",
+        "created_at",
+        "finished_at",
+    )

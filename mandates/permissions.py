@@ -3,12 +3,27 @@
 Each role maps to guardian object permissions on the Forum. `forum_permissions_sync` makes
 a person's grants on one forum match their mandates in force; it is idempotent, so the
 services call it on every change and the nightly reconcile can call it for everyone.
+
+The grants held are read straight from guardian's table (not through `get_perms`), so
+the sync also sees, and repairs, grants of superusers and of people no longer active.
 """
 
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from guardian.shortcuts import assign_perm, get_perms, remove_perm
+from django.utils.translation import gettext_lazy as _
+from guardian.shortcuts import assign_perm, remove_perm
+from guardian.utils import get_user_obj_perms_model
 
-from forums.permissions import LEAD_FORUM, RAISE_CASE, VIEW_FORUM
+from forums.models import Forum
+from forums.permissions import (
+    LEAD_FORUM,
+    RAISE_CASE,
+    VIEW_FORUM,
+    can_manage_structure,
+    can_view_forum,
+    structures_managed_by,
+)
 
 from .models import Mandate
 
@@ -24,6 +39,33 @@ ROLE_PERMISSIONS = {
     Role.CONTACT_PERSON: {VIEW_FORUM},
 }
 MANAGED_PERMISSIONS = set().union(*ROLE_PERMISSIONS.values())
+MANAGED_CODENAMES = {perm.split(".", 1)[1] for perm in MANAGED_PERMISSIONS}
+
+# What each permission lets a person do, in words for "My mandates".
+PERMISSION_TEXT = {
+    VIEW_FORUM: _("See the forum, its members, meetings and minutes"),
+    RAISE_CASE: _("Raise cases in the forum"),
+    LEAD_FORUM: _("Lead the forum: call meetings, escalate cases, sign minutes"),
+}
+# What the role is for, beyond its permissions (the duties named in the seeds).
+ROLE_DUTIES = {
+    Role.CHAIR: _("Chair the meetings and prepare cases with the vice chair and secretariat"),
+    Role.VICE_CHAIR: _("Prepare cases with the chair and secretariat; stand in for the chair"),
+    Role.MEMBER: _("Speak for your organisation, and inform and anchor questions in it"),
+    Role.DEPUTY: _("Stand in for the member you are deputy for"),
+    Role.SECRETARY: _("Document the meetings and support the chair"),
+    Role.CO_OPTED: _("Take part in the agenda items you are co-opted for"),
+    Role.CONTACT_PERSON: _("Be your organisation's contact person for the partnership"),
+}
+_ORDER = (VIEW_FORUM, RAISE_CASE, LEAD_FORUM)
+
+
+def role_abilities(role):
+    """The things a role lets its holder do, as translatable sentences, duty first."""
+    role = Role(role)
+    return [ROLE_DUTIES[role]] + [
+        PERMISSION_TEXT[perm] for perm in _ORDER if perm in ROLE_PERMISSIONS[role]
+    ]
 
 
 def mandates_in_force(*, on=None):
@@ -40,15 +82,90 @@ def wanted_permissions(*, person, forum, on=None):
     return set().union(set(), *(ROLE_PERMISSIONS[Role(role)] for role in roles))
 
 
+def managed_grants():
+    """Guardian's rows for the permissions that mandates manage on forums."""
+    return get_user_obj_perms_model().objects.filter(
+        content_type=ContentType.objects.get_for_model(Forum),
+        permission__codename__in=MANAGED_CODENAMES,
+    )
+
+
+def held_permissions(*, person, forum):
+    codenames = managed_grants().filter(user=person, object_pk=str(forum.pk))
+    return {
+        f"forums.{codename}"
+        for codename in codenames.values_list("permission__codename", flat=True)
+    }
+
+
 def forum_permissions_sync(*, person, forum, on=None):
     """Make the person's permissions on the forum match their mandates in force.
 
     Returns (granted, revoked) as sets of permission names, empty when nothing drifted.
     """
     wanted = wanted_permissions(person=person, forum=forum, on=on)
-    held = {f"forums.{codename}" for codename in get_perms(person, forum)} & MANAGED_PERMISSIONS
+    held = held_permissions(person=person, forum=forum)
     for perm in wanted - held:
         assign_perm(perm, person, forum)
     for perm in held - wanted:
         remove_perm(perm, person, forum)
     return wanted - held, held - wanted
+
+
+def grant_new_mandates(mandates, *, on=None):
+    """Grant, in bulk, the permissions of mandates just created (an import).
+
+    New mandates only add permissions, so nothing is revoked; a grant already held is left
+    as it is. Mandates not in force on the day get nothing (the nightly reconcile grants
+    them when their term begins).
+    """
+    day = on or timezone.localdate()
+    content_type = ContentType.objects.get_for_model(Forum)
+    permissions = {
+        permission.codename: permission
+        for permission in Permission.objects.filter(
+            content_type=content_type, codename__in=MANAGED_CODENAMES
+        )
+    }
+    model = get_user_obj_perms_model()
+    grants = {}
+    for mandate in mandates:
+        if not mandate.is_current_on(day):
+            continue
+        for perm in ROLE_PERMISSIONS[Role(mandate.role)]:
+            codename = perm.split(".", 1)[1]
+            grants[(mandate.person_id, mandate.forum_id, codename)] = model(
+                user_id=mandate.person_id,
+                permission=permissions[codename],
+                content_type=content_type,
+                object_pk=str(mandate.forum_id),
+            )
+    model.objects.bulk_create(grants.values(), ignore_conflicts=True)
+
+
+# --- who may manage mandates and people ----------------------------------------------------
+
+
+def can_manage_mandates(user, forum):
+    """The secretariat of the forum's structure (and superusers) change its mandates."""
+    return can_manage_structure(user, forum.structure)
+
+
+def can_view_mandates(user, forum):
+    return can_view_forum(user, forum)
+
+
+def can_manage_people(user):
+    """Secretariat staff of any structure keep the directory of people (and superusers)."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or structures_managed_by(user).exists()
+
+
+def can_change_person(user, person):
+    """Secretariat staff change people, but never staff accounts unless a superuser."""
+    if not can_manage_people(user):
+        return False
+    if person.is_superuser or person.is_staff or person.secretariat_structures.exists():
+        return user.is_superuser
+    return True

@@ -6,6 +6,8 @@ from . import views
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("konto/", include("django.contrib.auth.urls")),
+    path("mandat/", include("mandates.urls")),
+    path("personer/", include("mandates.people_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("forum/", include("forums.urls")),

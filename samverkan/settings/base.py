@@ -150,6 +150,16 @@ CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
 # Longer than the longest task (the hard time limit), so a running task is not re-sent.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
 CELERY_BEAT_SCHEDULE = {
+    # Nightly: end mandates whose term has passed and repair object permissions (mandates).
+    "mandates-reconcile-permissions": {
+        "task": "mandates.tasks.reconcile_permissions",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    # Daily: remind the secretariat 60 and 14 days before a mandate or chair term ends.
+    "mandates-reminders": {
+        "task": "mandates.tasks.mandate_reminders",
+        "schedule": crontab(hour=6, minute=15),
+    },
     # Daily: one e-mail per person who chose the digest, with the notifications not yet
     # e-mailed (escalation).
     "notifications-daily-digest": {
@@ -202,3 +212,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# Invitations and password resets: the link works once and expires after a week.
+PASSWORD_RESET_TIMEOUT = 7 * 24 * 60 * 60

@@ -1,0 +1,371 @@
+"""The pages: forms that show the broken rule on the field, warnings as messages, the signed
+document, people, the dashboard's "Your mandates", and no N+1 on any list."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from forums.models import Forum
+from mandates.models import Mandate, MandateImportRow
+from mandates.permissions import PERMISSION_TEXT, ROLE_DUTIES
+from samverkan.models import User
+from tests.factories import (
+    ForumFactory,
+    MandateFactory,
+    OrganisationFactory,
+    SeatFactory,
+    UserFactory,
+)
+from tests.mandates.factories import MandateImportFactory, pdf_upload
+from tests.querycount import assert_same_query_count
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+DAY = datetime.timedelta(days=1)
+
+
+def messages_of(response):
+    return [str(m) for m in response.context["messages"]]
+
+
+# --- mandates ------------------------------------------------------------------------------
+
+
+def test_the_nav_leads_to_the_mandates_page(client, outsider_user):
+    client.force_login(outsider_user)
+    response = client.get(reverse("dashboard"))
+    assert f'href="{reverse("mandates:mandate_list")}"' in response.text
+
+
+def test_propose_a_mandate_through_the_form(client, secretariat_user, operative_forum, region_a):
+    person = UserFactory(organisation=region_a)
+    client.force_login(secretariat_user)
+    url = reverse("mandates:mandate_create", args=[operative_forum.slug])
+    assert client.get(url + f"?person={person.pk}").context["form"].initial["person"] == person.pk
+    response = client.post(
+        url,
+        {
+            "person": person.pk,
+            "role": "member",
+            "valid_from": TODAY.isoformat(),
+            "activate": "on",
+            "reason": "beslut i styrgruppen",
+            "document": pdf_upload(),
+        },
+        follow=True,
+    )
+    mandate = Mandate.objects.get(person=person)
+    assert response.redirect_chain[-1][0] == reverse("mandates:mandate_detail", args=[mandate.pk])
+    assert mandate.status == Mandate.Status.ACTIVE
+    assert mandate.organisation == region_a  # the person's organisation by default
+    assert mandate.document
+    assert "beslut i styrgruppen" in response.text  # the history shows why
+
+
+def test_a_broken_rule_is_shown_on_the_field_and_nothing_is_saved(
+    client, secretariat_user, operative_forum, region_a, agency_a
+):
+    SeatFactory(forum=operative_forum, organisation=region_a)
+    client.force_login(secretariat_user)
+    response = client.post(
+        reverse("mandates:mandate_create", args=[operative_forum.slug]),
+        {"person": UserFactory().pk, "role": "member", "organisation": agency_a.pk,
+         "valid_from": TODAY.isoformat()},
+    )  # fmt: skip
+    assert response.status_code == 200
+    errors = response.context["form"].errors["organisation"]
+    assert errors == ["R5: Myndighet A har ingen plats i Arbetsgruppen."]
+    assert not Mandate.objects.filter(forum=operative_forum, organisation=agency_a).exists()
+
+
+def test_a_soft_rule_warns_after_saving(client, secretariat_user, strategic_forum, region_a):
+    strategic_forum.chair_rotation_months = 12
+    strategic_forum.chair_rotation_among = Forum.RotationAmong.PARTIES
+    strategic_forum.save()
+    client.force_login(secretariat_user)
+    response = client.post(
+        reverse("mandates:mandate_create", args=[strategic_forum.slug]),
+        {"person": UserFactory().pk, "role": "chair", "organisation": region_a.pk,
+         "valid_from": TODAY.isoformat()},
+        follow=True,
+    )  # fmt: skip
+    assert any(m.startswith("R10:") for m in messages_of(response))
+    assert Mandate.objects.filter(forum=strategic_forum, role="chair").exists()
+
+
+def test_activate_end_and_revoke_through_the_pages(
+    client, secretariat_user, operative_forum, region_a
+):
+    client.force_login(secretariat_user)
+    mandate = MandateFactory(forum=operative_forum, organisation=region_a,
+                             status=Mandate.Status.PROPOSED, valid_from=TODAY)  # fmt: skip
+    client.post(reverse("mandates:mandate_activate", args=[mandate.pk]), {"reason": "klart"})
+    mandate.refresh_from_db()
+    assert mandate.status == Mandate.Status.ACTIVE
+    response = client.post(reverse("mandates:mandate_revoke", args=[mandate.pk]), {"reason": ""})
+    assert response.context["form"].errors["reason"]
+    client.post(reverse("mandates:mandate_end", args=[mandate.pk]), {"reason": "avgått"})
+    mandate.refresh_from_db()
+    assert (mandate.status, mandate.valid_to) == (Mandate.Status.ENDED, TODAY)
+    response = client.post(reverse("mandates:mandate_end", args=[mandate.pk]), {}, follow=True)
+    assert response.context["form"].non_field_errors()  # InvalidTransition shown, not a 500
+
+
+def test_update_a_mandate_through_the_form(client, secretariat_user, operative_forum, region_a):
+    mandate = MandateFactory(forum=operative_forum, organisation=region_a, valid_from=TODAY)
+    client.force_login(secretariat_user)
+    response = client.post(
+        reverse("mandates:mandate_update", args=[mandate.pk]),
+        {"role": "chair", "organisation": region_a.pk, "valid_from": TODAY.isoformat(),
+         "valid_to": (TODAY + 30 * DAY).isoformat(), "reason": "förlängt"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    mandate.refresh_from_db()
+    assert mandate.role == Mandate.Role.MEMBER  # the role of an active mandate is locked
+    assert mandate.valid_to == TODAY + 30 * DAY
+
+
+def test_the_document_downloads_as_an_attachment_not_from_media(
+    client, representative_user, operative_forum
+):
+    mandate = representative_user.mandates.get()
+    mandate.document = pdf_upload()
+    mandate.save()
+    client.force_login(representative_user)
+    response = client.get(reverse("mandates:mandate_document", args=[mandate.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment")
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    detail = client.get(reverse("mandates:mandate_detail", args=[mandate.pk]))
+    assert "/media/" not in detail.text
+
+
+def test_the_forum_page_shows_seats_and_findings_to_the_secretariat_only(
+    client, secretariat_user, representative_user, operative_forum, region_a
+):
+    SeatFactory(forum=operative_forum, organisation=region_a, count=2)
+    client.force_login(secretariat_user)
+    page = client.get(reverse("mandates:forum_mandates", args=[operative_forum.slug]))
+    assert [f.code for f in page.context["findings"]] == ["seat_not_allowed", "seats_empty"]
+    assert 'data-code="seats_empty"' in page.text
+    client.force_login(representative_user)
+    page = client.get(reverse("mandates:forum_mandates", args=[operative_forum.slug]))
+    assert page.context["findings"] == []
+    assert "data-code" not in page.text
+
+
+def test_the_compliance_page_counts(
+    client, secretariat_user, representative_user, structure, operative_forum, region_a
+):
+    SeatFactory(forum=operative_forum, organisation=region_a, count=2)
+    client.force_login(secretariat_user)
+    page = client.get(reverse("mandates:compliance", args=[structure.slug]))
+    assert (page.context["hard_count"], page.context["soft_count"]) == (1, 1)
+
+
+def test_the_rotation_page(client, secretariat_user, strategic_forum, parties):
+    client.force_login(secretariat_user)
+    url = reverse("mandates:rotation", args=[strategic_forum.slug])
+    assert client.get(url).context["plan"] is None
+    strategic_forum.chair_rotation_months = 12
+    strategic_forum.chair_rotation_among = Forum.RotationAmong.PARTIES
+    strategic_forum.save()
+    page = client.get(url + "?periods=3")
+    assert len(page.context["plan"].periods) == 3
+    assert 'id="rotation-plan"' in page.text
+
+
+def test_the_mandate_list_filters(client, secretariat_user, chair_user, representative_user):
+    client.force_login(secretariat_user)
+    page = client.get(reverse("mandates:mandate_list") + "?role=chair")
+    assert [m.person for m in page.context["page"]["rows"]] == [chair_user]
+    page = client.get(reverse("mandates:mandate_list") + "?q=Ledamot")
+    assert [m.person for m in page.context["page"]["rows"]] == [representative_user]
+
+
+# --- people --------------------------------------------------------------------------------
+
+
+def test_register_and_invite_a_person(
+    client, secretariat_user, operative_forum, region_a, mailoutbox,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    client.force_login(secretariat_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("people:person_create"),
+            {"first_name": "Nina", "last_name": "Ny", "email": "nina@example.se",
+             "organisation": region_a.pk, "invite": "on"},
+        )  # fmt: skip
+    person = User.objects.get(email="nina@example.se")
+    assert response["Location"] == reverse("people:person_detail", args=[person.pk])
+    assert len(mailoutbox) == 1
+    assert "http://testserver/personer/inbjudan/" in mailoutbox[0].body
+    page = client.get(response["Location"])
+    assert page.context["can_invite"]
+    assert page.context["choose_forum"] is not None
+
+
+def test_a_duplicate_person_is_shown_on_the_field(client, secretariat_user):
+    UserFactory(email="dubbel@example.se")
+    client.force_login(secretariat_user)
+    response = client.post(
+        reverse("people:person_create"),
+        {"first_name": "A", "last_name": "B", "email": "dubbel@example.se"},
+    )
+    assert "redan en registrerad person" in response.context["form"].errors["email"][0]
+
+
+def test_giving_a_mandate_from_the_person_page(client, secretariat_user, operative_forum):
+    person = UserFactory()
+    client.force_login(secretariat_user)
+    response = client.get(
+        reverse("mandates:mandate_create_choose")
+        + f"?forum={operative_forum.slug}&person={person.pk}"
+    )
+    assert response["Location"] == (
+        reverse("mandates:mandate_create", args=[operative_forum.slug]) + f"?person={person.pk}"
+    )
+
+
+def test_contact_details_follow_the_publish_flags(
+    client, representative_user, operative_forum, give_mandate
+):
+    published = UserFactory(phone="070-1", publish_email=True, publish_phone=False)
+    give_mandate(published, operative_forum, Mandate.Role.MEMBER)
+    client.force_login(representative_user)
+    page = client.get(reverse("people:person_detail", args=[published.pk]))
+    assert published.email in page.text
+    assert "070-1" not in page.text
+    listing = client.get(reverse("people:person_list"))
+    assert published.email in listing.text and "070-1" not in listing.text
+
+
+# --- the dashboard -------------------------------------------------------------------------
+
+
+def test_the_dashboard_says_what_each_role_lets_you_do(client, chair_user, tactical_forum):
+    client.force_login(chair_user)
+    page = client.get(reverse("dashboard"))
+    section = page.text[page.text.index('id="mandates"') :]
+    assert str(ROLE_DUTIES["chair"]) in section
+    for text in PERMISSION_TEXT.values():
+        assert str(text) in section
+    assert reverse("mandates:forum_mandates", args=[tactical_forum.slug]) in section
+
+
+# --- no N+1 --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def grow_mandates(structure, region_a):
+    forum = ForumFactory(structure=structure, name="Stor grupp")
+
+    def grow(count):
+        for _ in range(count):
+            member = MandateFactory(forum=forum, organisation=OrganisationFactory())
+            MandateFactory(forum=forum, role=Mandate.Role.DEPUTY, organisation=region_a,
+                           deputy_for=member)  # fmt: skip
+
+    return forum, grow
+
+
+def test_the_mandate_list_does_not_grow_in_queries(client, secretariat_user, grow_mandates):
+    client.force_login(secretariat_user)
+    _forum, grow = grow_mandates
+    assert_same_query_count(client, reverse("mandates:mandate_list"), grow)
+
+
+def test_the_forum_page_does_not_grow_in_queries(client, secretariat_user, grow_mandates):
+    forum, grow = grow_mandates
+
+    def grow_with_seats(count):
+        grow(count)
+        for _ in range(count):
+            SeatFactory(forum=forum)
+
+    client.force_login(secretariat_user)
+    assert_same_query_count(
+        client, reverse("mandates:forum_mandates", args=[forum.slug]), grow_with_seats
+    )
+
+
+def test_the_person_list_does_not_grow_in_queries(client, secretariat_user):
+    client.force_login(secretariat_user)
+
+    def grow(count):
+        for _ in range(count):
+            UserFactory(organisation=OrganisationFactory())
+
+    assert_same_query_count(client, reverse("people:person_list"), grow)
+
+
+def test_the_person_page_does_not_grow_in_queries(client, secretariat_user, structure):
+    person = UserFactory()
+    client.force_login(secretariat_user)
+
+    def grow(count):
+        for _ in range(count):
+            MandateFactory(person=person, forum=ForumFactory(structure=structure))
+
+    assert_same_query_count(client, reverse("people:person_detail", args=[person.pk]), grow)
+
+
+def test_the_compliance_page_does_not_grow_in_queries(
+    client, secretariat_user, structure, region_a
+):
+    client.force_login(secretariat_user)
+
+    def grow(count):
+        for _ in range(count):
+            forum = ForumFactory(structure=structure, chair_rotation_months=12,
+                                 chair_rotation_among="organisations")  # fmt: skip
+            SeatFactory(forum=forum, organisation=region_a, count=3)
+            MandateFactory(forum=forum, role=Mandate.Role.CHAIR, organisation=region_a,
+                           valid_from=TODAY - 500 * DAY)  # fmt: skip
+
+    assert_same_query_count(client, reverse("mandates:compliance", args=[structure.slug]), grow)
+
+
+def test_the_import_preview_does_not_grow_in_queries(client, secretariat_user, structure):
+    mandate_import = MandateImportFactory(structure=structure, uploaded_by=secretariat_user,
+                                          status="previewed")  # fmt: skip
+    client.force_login(secretariat_user)
+    numbers = iter(range(1, 1000))
+
+    def grow(count):
+        rows = [
+            MandateImportRow(mandate_import=mandate_import, number=next(numbers),
+                             data={"email": "x@example.se"}, errors=["Unknown forum “x”."])
+            for _ in range(count)
+        ]  # fmt: skip
+        MandateImportRow.objects.bulk_create(rows)
+        mandate_import.row_count += count
+        mandate_import.save()
+
+    assert_same_query_count(
+        client, reverse("mandates:import_detail", args=[mandate_import.pk]), grow
+    )
+
+
+def test_the_rotation_page_does_not_grow_in_queries(client, secretariat_user, strategic_forum):
+    strategic_forum.chair_rotation_months = 12
+    strategic_forum.chair_rotation_among = Forum.RotationAmong.ORGANISATIONS
+    strategic_forum.save()
+    client.force_login(secretariat_user)
+    start = [TODAY - 20000 * DAY]
+
+    def grow(count):
+        for _ in range(count):
+            organisation = OrganisationFactory()
+            SeatFactory(forum=strategic_forum, organisation=organisation)
+            MandateFactory(forum=strategic_forum, role=Mandate.Role.CHAIR,
+                           organisation=organisation, status=Mandate.Status.ENDED,
+                           valid_from=start[0], valid_to=start[0] + 300 * DAY)  # fmt: skip
+            start[0] += 365 * DAY
+
+    assert_same_query_count(client, reverse("mandates:rotation", args=[strategic_forum.slug]), grow)
