@@ -184,6 +184,10 @@ def _postprocess(svg_bytes, titles, *, labelledby):
     root.set("class", "structure-map-svg")
     root.set("role", "group")
     root.set("aria-labelledby", labelledby)
+    # The namespace registry is global and other libraries (WeasyPrint) rewrite it: claim
+    # the prefixes again, or the SVG comes out as <ns0:svg>, which browsers do not draw.
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK_NS)
     return ET.tostring(root, encoding="unicode")
 
 
@@ -192,7 +196,7 @@ def render_svg(structure_map, *, labelledby):
     digest = hashlib.sha256(
         (structure_map.source + repr(sorted(structure_map.titles.items())) + labelledby).encode()
     ).hexdigest()
-    key = f"forums:map:{digest}"
+    key = f"forums:map:v2:{digest}"
     svg = cache.get(key)
     if svg is None:
         try:

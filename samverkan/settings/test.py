@@ -26,3 +26,4 @@ WHITENOISE_USE_FINDERS = True
 
 # A test database of this run's own, so that runs side by side (CI, developers) never meet.
 DATABASES["default"]["TEST"] = {"NAME": f"test_samverkan_{os.getpid()}"}
+CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"

@@ -83,8 +83,11 @@ def assert_no_axe_violations(page):
     )
 
 
-def log_in(page, username, password):
+def log_in(page, username, password, *, expect_success=True):
     page.goto("/konto/login/")
     page.get_by_label("Användarnamn").fill(username)
     page.get_by_label("Lösenord").fill(password)
     page.get_by_role("button", name="Logga in").click()
+    if expect_success:
+        # Wait for the login to finish: a goto right after the click would cancel it.
+        page.wait_for_url(lambda url: "/konto/login/" not in url)

@@ -29,7 +29,7 @@ def test_secretariat_logs_in_in_swedish_and_reaches_the_overview(demo, page):
 
 
 def test_wrong_password_is_refused_with_a_message(demo, page):
-    log_in(page, "sekretariat", "fel-lösenord")
+    log_in(page, "sekretariat", "fel-lösenord", expect_success=False)
     expect(page.get_by_role("alert")).to_be_visible()
     expect(page).to_have_url("/konto/login/")
 

@@ -154,3 +154,14 @@ def test_tree_nests_forums_under_their_escalation_target(big_structure, strategi
     tactical = {node.forum.name: node for node in roots[0].children}
     assert set(tactical) == {"Samordningsgruppen", "Referensgruppen"}
     assert [n.forum.name for n in tactical["Referensgruppen"].children] == ["Upphandlingsgruppen"]
+
+
+def test_the_svg_keeps_its_namespace_after_weasyprint_is_imported(big_structure):
+    import weasyprint.pdf.metadata  # noqa: F401 - it re-registers XML namespaces globally
+
+    forums = list(big_structure.forums.all())
+    built = structure_map.build_map(big_structure, forums)
+    svg = str(structure_map.render_svg(built, labelledby="map-heading"))
+    assert svg.startswith("<svg")
+    assert "ns0:" not in svg
+    assert "<a xlink:href=" in svg
