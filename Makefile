@@ -45,7 +45,7 @@ check-services: $(VENV)/.installed-dev
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
-	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
+	DATABASE_URL=sqlite:///:memory: $(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 
 test: install-dev messages check-services lint node_modules/axe-core/axe.min.js
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)

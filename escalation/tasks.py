@@ -28,7 +28,7 @@ def notification_digest_send():
     """Celery beat, daily: queue one digest e-mail per person who chose the digest."""
     ids = digest_recipient_ids()
     for user_id in ids:
-        notification_digest_send_for.delay(user_id)
+        notification_digest_send_for.delay_on_commit(user_id)
     return len(ids)
 
 

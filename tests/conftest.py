@@ -9,6 +9,7 @@ from forums.models import Forum
 from forums.permissions import structure_secretariat_sync
 from mandates.models import Mandate
 from mandates.permissions import forum_permissions_sync
+from tests.celery_worker import celery_worker_process
 from tests.factories import (
     ForumFactory,
     MandateFactory,
@@ -119,3 +120,10 @@ def outsider_user(db):
 def give_mandate():
     """Give a person an active mandate in a forum: give_mandate(person, forum, role)."""
     return _mandate
+
+
+@pytest.fixture
+def celery_worker(tmp_path):
+    """A real Celery worker (see tests/celery_worker.py); yields the directory of e-mails."""
+    with celery_worker_process(tmp_path) as mail_dir:
+        yield mail_dir

@@ -1,21 +1,15 @@
 """Who hears of a case event, e-mails after commit (a real Celery worker), the daily digest."""
 
-import subprocess
-import sys
-import time
-import uuid
-from pathlib import Path
-
 import pytest
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 
 from escalation import services
 from escalation.models import CaseEvent
 from escalation.notifications import case_event_notify_now, case_event_recipients
 from escalation.tasks import case_event_notify, notification_digest_send
-from samverkan.celery import app as celery_app
 from samverkan.models import Notification, User
+from tests.celery_worker import wait_for
 from tests.escalation.factories import pdf_upload
 
 Kind = CaseEvent.Kind
@@ -169,79 +163,18 @@ def test_notifying_is_retried_on_database_and_mail_errors():
 # --- A real worker ---------------------------------------------------------------------------
 
 
-def _database_url():
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-
-
-# The worker consumes a queue of its own and sends the tasks it starts there too, so that
-# runs side by side (other engineers, CI) never take each other's tasks.
-WORKER = """
-import sys
-from samverkan.celery import app
-queue = sys.argv[1]
-app.conf.task_default_queue = queue
-app.worker_main(["worker", "--pool=solo", "--without-heartbeat", "--without-gossip",
-                 "--without-mingle", "-Q", queue, "-l", "info"])
-"""
-
-
-@pytest.fixture
-def worker(tmp_path):
-    """A Celery worker process on the real Redis broker and the test database; e-mails go
-    to files in the returned directory."""
-    import os
-
-    queue = f"test-escalation-{uuid.uuid4().hex}"
-    mail_dir = tmp_path / "mail"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "samverkan.settings.test",
-        "DATABASE_URL": _database_url(),
-        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        "EMAIL_URL": f"filemail:///{mail_dir}",  # environ drops one leading slash
-    }
-    log = (tmp_path / "worker.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-c", WORKER, queue],
-        cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    eager, default_queue = celery_app.conf.task_always_eager, celery_app.conf.task_default_queue
-    celery_app.conf.task_always_eager = False
-    celery_app.conf.task_default_queue = queue
-    try:
-        yield mail_dir
-    finally:
-        celery_app.conf.task_always_eager = eager
-        celery_app.conf.task_default_queue = default_queue
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
-        print(Path(log.name).read_text())  # shown by pytest when the test fails
-
-
-def _wait_for(predicate, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
-
-
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_emails_the_followers_of_an_escalation(
-    case, operative_chair, follower_user, representative_user, worker
+    case, operative_chair, follower_user, representative_user, celery_worker
 ):
     case = services.case_escalate(actor=operative_chair, case=case, reason="Berör fler")
     event = case.events.get(kind=Kind.ESCALATED)
     sent = Notification.objects.filter(dedup_key=f"case-event:{event.pk}", emailed_at__isnull=False)
 
-    assert _wait_for(lambda: sent.count() == 2, seconds=120), "no e-mail to both followers"
-    assert _wait_for(lambda: worker.exists() and len(list(worker.iterdir())) >= 2)
-    mails = "\n".join(path.read_text() for path in worker.iterdir())
+    assert wait_for(lambda: sent.count() == 2), "no e-mail to both followers"
+    assert wait_for(lambda: celery_worker.exists() and len(list(celery_worker.iterdir())) >= 2)
+    mails = "\n".join(path.read_text() for path in celery_worker.iterdir())
     assert mails.count("Subject:") == 2
     assert "foljare@example.org" in mails and "ledamot@example.org" in mails
     assert case.reference in mails

@@ -13,8 +13,8 @@ from mandates import imports, services
 from mandates.models import Mandate, MandateImport
 from mandates.permissions import ROLE_PERMISSIONS, held_permissions
 from samverkan.models import User
+from tests.celery_worker import wait_for
 from tests.factories import MandateFactory, UserFactory
-from tests.mandates.conftest import wait_for
 from tests.mandates.factories import csv_upload
 
 TODAY = timezone.localdate()
@@ -330,7 +330,7 @@ def test_a_large_file_goes_to_celery(
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_checks_and_saves_a_large_import(
-    worker, secretariat_user, structure, operative_forum, region_a
+    celery_worker, secretariat_user, structure, operative_forum, region_a
 ):
     mandate_import = services.mandate_import_create(
         actor=secretariat_user, structure=structure, file=csv_upload(_large_csv(250))

@@ -13,8 +13,8 @@ from mandates.permissions import ROLE_PERMISSIONS, held_permissions
 from samverkan.celery import app as celery_app
 from samverkan.models import Notification
 from samverkan.services import system_user
+from tests.celery_worker import wait_for
 from tests.factories import ForumFactory, MandateFactory, UserFactory
-from tests.mandates.conftest import wait_for
 
 DAY = datetime.timedelta(days=1)
 TODAY = timezone.localdate
@@ -33,7 +33,7 @@ def _corrupt(representative_user, operative_forum, outsider_user, strategic_foru
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_repairs_drifted_grants(
-    worker, representative_user, operative_forum, outsider_user, strategic_forum, chair_user,
+    celery_worker, representative_user, operative_forum, outsider_user, strategic_forum, chair_user,
     tactical_forum,
 ):  # fmt: skip
     expired_person = UserFactory()

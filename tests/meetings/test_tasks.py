@@ -1,22 +1,16 @@
 """Reminders by Celery beat: after 7 days, never twice; one run through a real worker."""
 
 import datetime
-import os
-import subprocess
-import sys
-import time
-import uuid
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
 from meetings import services, tasks
 from meetings.models import Minutes
-from samverkan.celery import app as celery_app
 from samverkan.models import Notification
 from samverkan.services import save_with_history, system_user
+from tests.celery_worker import wait_for
 from tests.factories import ActionItemFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,45 +65,14 @@ def test_beat_schedule_names_the_tasks():
     assert "meetings.tasks.action_item_reminders" in names
 
 
-def _database_url():
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-
-
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_reminder_task_runs_in_a_real_worker(vg, meeting, tmp_path):
+def test_reminder_task_runs_in_a_real_worker(vg, meeting, celery_worker):
     minutes = _submitted(vg, meeting, days_ago=8)
-    queue = f"test-{uuid.uuid4().hex}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "samverkan.settings.test",
-        "DATABASE_URL": _database_url(),
-        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        "EMAIL_URL": f"filemail:///{tmp_path / 'mail'}",
-    }
-    log = (tmp_path / "worker.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "samverkan", "worker", "--pool=solo",
-         "--without-heartbeat", "--without-gossip", "--without-mingle", "-Q", queue,
-         "-l", "info"],
-        cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    eager, default_queue = celery_app.conf.task_always_eager, celery_app.conf.task_default_queue
-    celery_app.conf.task_always_eager = False
-    celery_app.conf.task_default_queue = queue
-    try:
-        tasks.minutes_approval_reminders.delay()
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and _reminders().count() < 3:
-            time.sleep(0.2)
-        assert _reminders().count() == 3, (tmp_path / "worker.log").read_text()
-        assert all(key.startswith(f"minutes:{minutes.pk}:") for key in _reminders().values_list(
-            "dedup_key", flat=True))  # fmt: skip
-    finally:
-        celery_app.conf.task_always_eager = eager
-        celery_app.conf.task_default_queue = default_queue
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+    tasks.minutes_approval_reminders.delay()
+    assert wait_for(lambda: _reminders().count() >= 3), "the worker sent no reminders"
+    assert _reminders().count() == 3
+    assert all(
+        key.startswith(f"minutes:{minutes.pk}:")
+        for key in _reminders().values_list("dedup_key", flat=True)
+    )
