@@ -520,3 +520,19 @@ def test_public_list_same_queries_at_5_and_50(client, structure):
             ForumFactory(structure=StructureFactory(), is_public=True)
 
     assert_same_query_count(client, reverse("public_forums:forum_list"), grow)
+
+
+def test_work_links_are_offered_only_to_those_who_may_follow_them(
+    client, operative_forum, representative_user, outsider_user
+):
+    operative_forum.is_public = True
+    operative_forum.save()
+    url = operative_forum.get_absolute_url()
+
+    client.force_login(representative_user)
+    assert 'id="forum-meetings-link"' in client.get(url).text
+
+    client.force_login(outsider_user)  # may read the public forum, not its meetings
+    response = client.get(url)
+    assert response.status_code == 200
+    assert 'id="forum-meetings-link"' not in response.text
