@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from forums.models import Forum, Structure
 from forums.permissions import can_manage_structure, structures_managed_by
 from samverkan.errors import DomainError
+from samverkan.forms import attach_service_errors
 
 from . import services
 from .errors import CaseChangedMeanwhile
@@ -50,15 +51,6 @@ from .selectors import (
 from .timeline import case_timeline
 
 Status = Case.Status
-
-
-def attach_errors(form, error):
-    """Put a service's ValidationError next to the fields it names (others above the form)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # --- The steps of a case ---------------------------------------------------------------------
@@ -267,7 +259,7 @@ def case_raise(request):
                 attachments=data["attachments"],
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_service_errors(form, error)
         except DomainError as error:
             form.add_error(None, str(error))
         else:
@@ -322,7 +314,7 @@ def case_step(request, reference, step):
         try:
             step.call(actor=user, case=case, data=dict(form.cleaned_data))
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_service_errors(form, error)
         except CaseChangedMeanwhile as error:
             messages.error(request, str(error))
             return redirect(case)
@@ -388,7 +380,7 @@ def attachment_add(request, reference):
                 actor=user, case=case, upload=form.cleaned_data["file"]
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_service_errors(form, error)
         except DomainError as error:
             form.add_error(None, str(error))
         else:

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from samverkan.errors import DomainError
+from samverkan.forms import attach_service_errors
 
 from . import exports, selectors, services
 from .charter import charter_diff
@@ -90,15 +91,6 @@ def _handle_login_first(view):
             return redirect_to_login(request.get_full_path())
 
     return wrapper
-
-
-def attach_errors(form, error):
-    """Put a service's ValidationError next to the fields it names (others above the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _page(request, queryset):
@@ -258,7 +250,7 @@ def forum_create(request, slug):
                 steers=form.cleaned_data["steers"],
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_service_errors(form, error)
         except DomainError as error:
             messages.error(request, str(error))
         else:
@@ -291,7 +283,7 @@ def forum_update(request, slug):
                 steers=form.cleaned_data["steers"],
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_service_errors(form, error)
         except DomainError as error:
             messages.error(request, str(error))
         else:
@@ -317,7 +309,7 @@ def forum_wind_down(request, slug):
                 actor=request.user, forum=forum, on=form.cleaned_data["active_to"]
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, _("The forum's wind-down day was saved."))
             return redirect(forum)
@@ -357,7 +349,7 @@ def charter_update(request, slug):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             if version is None:
                 messages.info(request, _("The charter was not changed."))
@@ -496,7 +488,7 @@ def structure_create(request):
                 secretariat_organisations=form.cleaned_data["secretariat_organisations"],
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, _("The structure was created."))
             return redirect(structure.get_absolute_url())
@@ -517,7 +509,7 @@ def structure_update(request, slug):
                 secretariat_organisations=form.cleaned_data["secretariat_organisations"],
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, _("The structure was saved."))
             return redirect(structure.get_absolute_url())
@@ -544,7 +536,7 @@ def structure_secretariat(request, slug):
                     actor=request.user, structure=structure, staff=list(staff.values())
                 )
             except ValidationError as error:
-                attach_errors(form, error)
+                attach_service_errors(form, error)
             else:
                 messages.success(request, _("The secretariat staff were saved."))
                 still_staff = structure.secretariat_staff.filter(pk=request.user.pk).exists()
@@ -619,7 +611,7 @@ def party_create(request, slug):
         try:
             services.party_create(actor=request.user, structure=structure, data=form.cleaned_data)
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_service_errors(form, error)
         except DomainError as error:
             messages.error(request, str(error))
         else:
@@ -639,7 +631,7 @@ def party_update(request, pk):
         try:
             services.party_update(actor=request.user, party=party, data=form.cleaned_data)
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, _("The party was saved."))
             return redirect(party.structure.get_absolute_url())
@@ -728,7 +720,7 @@ def organisation_create(request):
                 parties=form.cleaned_data["parties"],
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, _("The organisation was added."))
             return redirect("forums:organisation_list")
@@ -760,7 +752,7 @@ def organisation_update(request, pk):
                 parties=[*form.cleaned_data["parties"], *other_parties],
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_service_errors(form, error)
         else:
             messages.success(request, _("The organisation was saved."))
             return redirect("forums:organisation_list")

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.cache import cache
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -17,6 +17,7 @@ from django_htmx.http import HttpResponseClientRefresh
 from forums.composition import composition_for_forum
 from forums.permissions import can_manage_structure, structures_managed_by
 from samverkan.errors import DomainError
+from samverkan.forms import attach_service_errors
 
 from . import rules, selectors, services
 from .forms import (
@@ -54,17 +55,6 @@ def _page(request, queryset, size=PAGE_SIZE):
         "has_previous": number > 1,
         "query": query.urlencode(),
     }
-
-
-def _attach(form, error):
-    """Put a service's ValidationError on the form, fields it does not have at the top."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            target = name if name in form.fields and name != NON_FIELD_ERRORS else None
-            for item in errors:
-                form.add_error(target, item)
-    else:
-        form.add_error(None, error)
 
 
 def _warn(request, instance):
@@ -173,7 +163,7 @@ def mandate_create(request, slug):
                     reason=data["reason"],
                 )
             except ValidationError as error:
-                _attach(form, error)
+                attach_service_errors(form, error)
             except DomainError as error:
                 form.add_error(None, str(error))
             else:
@@ -217,7 +207,7 @@ def mandate_update(request, pk):
                     **form.changes(),
                 )
             except ValidationError as error:
-                _attach(form, error)
+                attach_service_errors(form, error)
             except DomainError as error:
                 form.add_error(None, str(error))
             else:
@@ -242,7 +232,7 @@ def _mandate_action(request, pk, *, form_class, required, title, button, done, c
             try:
                 mandate = call(mandate, form.cleaned_data)
             except ValidationError as error:
-                _attach(form, error)
+                attach_service_errors(form, error)
             except DomainError as error:
                 form.add_error(None, str(error))
             else:
@@ -372,7 +362,7 @@ def import_create(request, slug):
                     actor=request.user, mandate_import=mandate_import
                 )
             except ValidationError as error:
-                _attach(form, error)
+                attach_service_errors(form, error)
             else:
                 return redirect(mandate_import)
     else:
@@ -499,7 +489,7 @@ def person_create(request):
                         base_url=request.build_absolute_uri("/"),
                     )
             except ValidationError as error:
-                _attach(form, error)
+                attach_service_errors(form, error)
             except DomainError as error:
                 form.add_error(None, str(error))
             else:
@@ -525,7 +515,7 @@ def person_update(request, pk):
             try:
                 services.person_update(actor=request.user, person=person, **form.person_fields())
             except ValidationError as error:
-                _attach(form, error)
+                attach_service_errors(form, error)
             else:
                 messages.success(request, _("The details are saved."))
                 return redirect("people:person_detail", pk=person.pk)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.errors import DomainError
+from samverkan.forms import attach_service_errors
 
 from . import approval, selectors, services
 from .forms import (
@@ -32,14 +33,6 @@ from .models import ActionItem, AgendaItem, CalendarToken, Minutes
 from .permissions import can_run_meetings, can_see_meetings
 
 
-def attach_errors(form, error):
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _require_run(user, forum):
     if not can_run_meetings(user, forum):
         raise PermissionDenied
@@ -51,7 +44,7 @@ def _run_form(request, form, call, *, success, template, context):
         try:
             result = call(form.cleaned_data)
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_service_errors(form, error)
         except DomainError as error:
             form.add_error(None, str(error))
         else:
