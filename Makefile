@@ -7,7 +7,7 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=samverkan.settings.test
 # Parallel by default (xdist: each worker gets a test database of its own).
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test lint messages install install-dev check-services clean
+.PHONY: run test lint messages install install-dev check-services system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,9 +45,15 @@ check-services: $(VENV)/.installed-dev
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	DATABASE_URL=sqlite:///:memory: $(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 
-test: install-dev messages check-services lint node_modules/axe-core/axe.min.js
+# The Debian packages the suite needs: installs them as root, otherwise says the command.
+# First, so that a fresh machine hears about them before anything slow. `make run` needs none.
+system-packages:
+	bash scripts/system-packages test
+
+test: system-packages install-dev messages check-services lint node_modules/axe-core/axe.min.js
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -13,6 +13,7 @@ source: any change to a forum, an edge or a name gives a new key.
 
 import hashlib
 import logging
+import shutil
 import textwrap
 import xml.etree.ElementTree as ET  # noqa: S405 - parses dot's own output only
 from dataclasses import dataclass, field
@@ -201,12 +202,21 @@ def render_svg(structure_map, *, labelledby):
     if svg is None:
         try:
             raw = graphviz.Source(structure_map.source).pipe(format="svg")
-        except (graphviz.ExecutableNotFound, graphviz.CalledProcessError):
+        except graphviz.ExecutableNotFound:
+            logger.warning("graphviz's dot is not installed: the structure map is not drawn")
+            return None
+        except graphviz.CalledProcessError:
             logger.exception("graphviz could not draw the structure map")
             return None
         svg = _postprocess(raw, structure_map.titles, labelledby=labelledby)
         cache.set(key, svg, CACHE_SECONDS)
     return mark_safe(svg)  # noqa: S308 - produced by dot from escaped labels, re-serialised
+
+
+def graphviz_installed():
+    """Whether dot is on PATH, where the graphviz library looks for it (the Debian package
+    graphviz; `make run` works without it, but draws no map)."""
+    return shutil.which(graphviz.DOT_BINARY) is not None
 
 
 @dataclass

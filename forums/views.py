@@ -46,7 +46,7 @@ from .forms import (
     WindDownForm,
     assignment_texts,
 )
-from .map import build_map, render_svg, structure_tree
+from .map import build_map, graphviz_installed, render_svg, structure_tree
 from .models import AssignmentItem, Forum, Organisation, Party, Seat, Structure
 from .permissions import (
     VIEW_FORUM,
@@ -457,11 +457,13 @@ def structure_detail(request, slug):
     manages = can_manage_structure(user, structure)
     forums = list(forums_of_structure_visible_to(user=user, structure=structure))
     structure_map = build_map(structure, forums)
+    map_svg = render_svg(structure_map, labelledby="map-heading")
     context = {
         "structure": structure,
         "manages": manages,
         "forums": forums,
-        "map_svg": render_svg(structure_map, labelledby="map-heading"),
+        "map_svg": map_svg,
+        "graphviz_missing": map_svg is None and not graphviz_installed(),
         "tree": structure_tree(forums),
         "parties": list(party_list_for_structure(structure=structure)),
         "archived_parties": (

@@ -145,6 +145,29 @@ def test_without_dot_the_page_still_has_the_list(
     ).content.decode()
     assert "<svg" not in html
     assert operative_forum.get_absolute_url() in html
+    assert "Kartan kan inte ritas just nu" in html  # dot is installed, so not "needs Graphviz"
+    assert "Graphviz" not in html
+
+
+def test_without_graphviz_installed_the_page_says_so_and_keeps_the_list(
+    secretariat_client, structure, strategic_forum, operative_forum, monkeypatch, tmp_path
+):
+    # The graphviz library runs `dot` from PATH and raises ExecutableNotFound when it is not
+    # there: a PATH of an empty directory is a machine without the Debian package graphviz.
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(structure_map.graphviz.ExecutableNotFound):
+        structure_map.graphviz.Source("digraph {}").pipe(format="svg")
+
+    response = secretariat_client.get(
+        reverse("forums:structure_detail", kwargs={"slug": structure.slug})
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<svg" not in html
+    assert "Kartan kräver programmet Graphviz" in html
+    tree = html.split('<ul class="structure-tree">', 1)[1]
+    for forum in (strategic_forum, operative_forum):
+        assert f'<a href="{forum.get_absolute_url()}">{forum.name}</a>' in tree
 
 
 def test_tree_nests_forums_under_their_escalation_target(big_structure, strategic_forum):
