@@ -1,6 +1,6 @@
 """Errors of the escalation app, shown to the user as messages."""
 
-from samverkan.errors import DomainError
+from kernel.errors import DomainError
 
 
 class CaseChangedMeanwhile(DomainError):

@@ -23,8 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forums.models import Forum
-from samverkan.errors import DomainError, InvalidTransition
-from samverkan.services import save_with_history
+from kernel.errors import DomainError, InvalidTransition
+from kernel.history import save_with_history
 
 from .errors import CaseChangedMeanwhile
 from .models import Case, CaseAttachment, CaseEvent, CaseReferenceCounter, Follow

@@ -22,8 +22,8 @@ from django.views.decorators.http import require_POST
 
 from forums.models import Forum, Structure
 from forums.permissions import can_manage_structure, structures_managed_by
-from samverkan.errors import DomainError
-from samverkan.forms import attach_service_errors
+from kernel.errors import DomainError
+from kernel.forms import attach_service_errors
 
 from . import services
 from .errors import CaseChangedMeanwhile

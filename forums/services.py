@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from samverkan.errors import DomainError
-from samverkan.services import save_with_history
+from kernel.errors import DomainError
+from kernel.history import save_with_history
 
 from .models import AssignmentItem, CharterVersion, Forum, Organisation, Party, Seat, Structure
 from .permissions import can_manage_structure, structure_secretariat_sync, structures_managed_by

@@ -25,8 +25,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from samverkan.errors import DomainError
-from samverkan.forms import attach_service_errors
+from kernel.errors import DomainError
+from kernel.forms import attach_service_errors
 
 from . import exports, selectors, services
 from .charter import charter_diff

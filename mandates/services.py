@@ -30,8 +30,9 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from forums.models import Forum
 from forums.permissions import can_manage_structure
-from samverkan.errors import DomainError, InvalidTransition
-from samverkan.services import notification_create, save_with_history
+from kernel.errors import DomainError, InvalidTransition
+from kernel.history import save_with_history
+from kernel.services import notification_create
 
 from .models import Invitation, Mandate, MandateImport, MandateImportRow
 from .permissions import (

@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.contrib.auth import get_user_model
 
-from samverkan.services import system_user
+from kernel.history import system_user
 
 from . import services
 

@@ -16,8 +16,8 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from forums.composition import composition_for_forum
 from forums.permissions import can_manage_structure, structures_managed_by
-from samverkan.errors import DomainError
-from samverkan.forms import attach_service_errors
+from kernel.errors import DomainError
+from kernel.forms import attach_service_errors
 
 from . import rules, selectors, services
 from .forms import (

@@ -22,10 +22,11 @@ from django.utils.translation import gettext as _
 from escalation import services as escalation
 from escalation.models import Case
 from forums.models import Forum
+from kernel.errors import DomainError, InvalidTransition
+from kernel.history import save_with_history
+from kernel.services import notification_create
 from mandates.models import Mandate
 from mandates.permissions import mandates_in_force
-from samverkan.errors import DomainError, InvalidTransition
-from samverkan.services import notification_create, save_with_history
 
 from . import approval
 from .models import (

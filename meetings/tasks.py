@@ -9,7 +9,7 @@ import datetime
 from celery import shared_task
 from django.utils import timezone
 
-from samverkan.services import system_user
+from kernel.history import system_user
 
 from . import notices, services
 from .models import ActionItem, Minutes

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samverkan.errors import DomainError
-from samverkan.forms import attach_service_errors
+from kernel.errors import DomainError
+from kernel.forms import attach_service_errors
 
 from . import approval, selectors, services
 from .forms import (

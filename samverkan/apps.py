@@ -2,6 +2,9 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-class SamverkanConfig(AppConfig):
+class PortalConfig(AppConfig):
+    """The top layer: settings, URLs, the start page and the demo data, composing every app."""
+
     name = "samverkan"
-    verbose_name = _("Samverkan")
+    label = "portal"
+    verbose_name = _("Samverkan portal")

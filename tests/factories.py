@@ -6,6 +6,7 @@ from factory.django import DjangoModelFactory
 
 from escalation.models import Case, CaseAttachment, CaseEvent, Follow
 from forums.models import AssignmentItem, Forum, Organisation, Party, Seat, Structure
+from kernel.models import Notification, User
 from mandates.models import Mandate
 from meetings.models import (
     ActionItem,
@@ -17,7 +18,6 @@ from meetings.models import (
     MinutesApproval,
     Report,
 )
-from samverkan.models import Notification, User
 
 
 def _add_m2m(manager, extracted):

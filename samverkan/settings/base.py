@@ -36,11 +36,14 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "csp",
-    "samverkan",
+    "django_filters",
+    "django_tables2",
+    "kernel",
     "forums",
     "mandates",
     "escalation",
     "meetings",
+    "samverkan",
 ]
 
 MIDDLEWARE = [
@@ -161,9 +164,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=6, minute=15),
     },
     # Daily: one e-mail per person who chose the digest, with the notifications not yet
-    # e-mailed (escalation).
+    # e-mailed (kernel).
     "notifications-daily-digest": {
-        "task": "escalation.tasks.notification_digest_send",
+        "task": "kernel.tasks.notification_digest_send",
         "schedule": crontab(hour=7, minute=0),
     },
     # Daily: remind approvers of minutes waiting 7 days, once per submission (meetings).

@@ -10,8 +10,8 @@ from escalation import services
 from escalation.errors import CaseChangedMeanwhile
 from escalation.models import Case, CaseEvent, CaseReferenceCounter, Follow
 from forums.models import Forum
+from kernel.errors import DomainError, InvalidTransition
 from mandates.models import Mandate
-from samverkan.errors import DomainError, InvalidTransition
 from tests.escalation.factories import pdf_upload, raise_case
 from tests.factories import CaseFactory, ForumFactory, StructureFactory, UserFactory
 

@@ -7,8 +7,9 @@ from django.db import transaction
 from escalation import services
 from escalation.models import CaseEvent
 from escalation.notifications import case_event_notify_now, case_event_recipients
-from escalation.tasks import case_event_notify, notification_digest_send
-from samverkan.models import Notification, User
+from escalation.tasks import case_event_notify
+from kernel.models import Notification, User
+from kernel.tasks import notification_digest_send
 from tests.celery_worker import wait_for
 from tests.escalation.factories import pdf_upload
 
@@ -148,7 +149,7 @@ def test_the_daily_digest_sends_one_email_of_everything_not_yet_emailed(
 @pytest.mark.django_db
 def test_the_digest_is_scheduled_daily():
     entry = settings.CELERY_BEAT_SCHEDULE["notifications-daily-digest"]
-    assert entry["task"] == "escalation.tasks.notification_digest_send"
+    assert entry["task"] == "kernel.tasks.notification_digest_send"
     assert notification_digest_send.name == entry["task"]
 
 

@@ -9,7 +9,7 @@ from django.utils import translation
 from escalation import services
 from escalation.models import Case, CaseEvent
 from escalation.timeline import CHANGE, EVENT, case_timeline
-from samverkan.services import save_with_history
+from kernel.history import save_with_history
 from tests.escalation.factories import escalated_case
 from tests.querycount import count_queries
 

@@ -18,7 +18,7 @@ from forums.models import (
     Structure,
 )
 from forums.permissions import can_manage_structure
-from samverkan.errors import DomainError
+from kernel.errors import DomainError
 from tests.factories import (
     AssignmentItemFactory,
     ForumFactory,

@@ -9,10 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from kernel.models import User
 from mandates import imports, services
 from mandates.models import Mandate, MandateImport
 from mandates.permissions import ROLE_PERMISSIONS, held_permissions
-from samverkan.models import User
 from tests.celery_worker import wait_for
 from tests.factories import MandateFactory, UserFactory
 from tests.mandates.factories import csv_upload

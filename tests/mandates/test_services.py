@@ -7,11 +7,11 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from kernel.errors import DomainError, InvalidTransition
+from kernel.history import system_user
+from kernel.models import User
 from mandates import services
 from mandates.models import Invitation, Mandate
-from samverkan.errors import DomainError, InvalidTransition
-from samverkan.models import User
-from samverkan.services import system_user
 from tests.factories import MandateFactory, UserFactory
 from tests.mandates.conftest import refreshed
 from tests.mandates.factories import pdf_upload

@@ -7,12 +7,12 @@ from django.conf import settings
 from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
+from kernel.history import system_user
+from kernel.models import Notification
 from mandates import services, tasks
 from mandates.models import Mandate
 from mandates.permissions import ROLE_PERMISSIONS, held_permissions
 from samverkan.celery import app as celery_app
-from samverkan.models import Notification
-from samverkan.services import system_user
 from tests.celery_worker import wait_for
 from tests.factories import ForumFactory, MandateFactory, UserFactory
 

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import Forum
+from kernel.models import User
 from mandates.models import Mandate, MandateImportRow
 from mandates.permissions import PERMISSION_TEXT, ROLE_DUTIES
-from samverkan.models import User
 from tests.factories import (
     ForumFactory,
     MandateFactory,

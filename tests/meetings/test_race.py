@@ -7,9 +7,9 @@ import time
 import pytest
 from django.db import connection
 
+from kernel.errors import DomainError
 from meetings import services
 from meetings.models import Minutes, MinutesApproval
-from samverkan.errors import DomainError
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from escalation.models import Case, CaseEvent, Follow
 from forums.models import Forum
+from kernel.errors import DomainError, InvalidTransition
+from kernel.models import Notification
 from meetings import services
 from meetings.models import AgendaItem, Attendance, Decision, Meeting, Minutes, MinutesApproval
-from samverkan.errors import DomainError, InvalidTransition
-from samverkan.models import Notification
 from tests.factories import CaseFactory, DecisionFactory, MinutesFactory, UserFactory
 from tests.meetings.factories import case_in_preparation
 

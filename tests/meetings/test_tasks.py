@@ -6,10 +6,10 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from kernel.history import save_with_history, system_user
+from kernel.models import Notification
 from meetings import services, tasks
 from meetings.models import Minutes
-from samverkan.models import Notification
-from samverkan.services import save_with_history, system_user
 from tests.celery_worker import wait_for
 from tests.factories import ActionItemFactory
 

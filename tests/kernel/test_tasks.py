@@ -2,8 +2,9 @@
 
 import pytest
 
-from samverkan.models import Notification
-from samverkan.services import notification_create, system_user
+from kernel.history import system_user
+from kernel.models import Notification
+from kernel.services import notification_create
 from tests.celery_worker import wait_for
 from tests.factories import UserFactory
 
@@ -33,7 +34,7 @@ def test_worker_emails_a_notification_after_commit(celery_worker):
 def test_email_send_is_idempotent(mailoutbox):
     recipient = UserFactory(email="olle@example.se")
     notification = notification_create(actor=system_user(), recipient=recipient, title="Möte")
-    from samverkan.tasks import notification_email_send
+    from kernel.tasks import notification_email_send
 
     notification_email_send.apply(args=[notification.pk])  # a second delivery of the same task
     assert len(mailoutbox) == 1

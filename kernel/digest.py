@@ -1,0 +1,68 @@
+"""The daily digest: one e-mail a day with the notifications not yet e-mailed."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
+
+from .history import save_with_history
+from .models import Notification
+
+
+def _pending(user_id):
+    return Notification.objects.filter(recipient_id=user_id, emailed_at__isnull=True)
+
+
+def digest_recipient_ids():
+    """People who chose the daily digest, have an address and something not yet e-mailed."""
+    User = get_user_model()
+    pending = Notification.objects.filter(recipient=OuterRef("pk"), emailed_at__isnull=True)
+    return list(
+        User.objects.filter(notification_frequency=User.NotificationFrequency.DAILY, is_active=True)
+        .exclude(email="")
+        .filter(Exists(pending))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic
+def notification_digest_send_now(*, actor, user_id):
+    """E-mail one person their notifications not yet e-mailed, in one message.
+
+    Idempotent: the notifications are locked and marked as e-mailed in the same transaction,
+    so a second run (or a retried task) finds nothing to send.
+    """
+    User = get_user_model()
+    person = User.objects.get(pk=user_id)
+    if not person.email or person.notification_frequency != User.NotificationFrequency.DAILY:
+        return 0
+    notifications = list(_pending(user_id).select_for_update().order_by("created_at", "id"))
+    if not notifications:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        count = len(notifications)
+        subject = ngettext(
+            "Samverkan: %(count)d new notification",
+            "Samverkan: %(count)d new notifications",
+            count,
+        ) % {"count": count}
+        parts = []
+        for notification in notifications:
+            text = notification.title
+            if notification.body:
+                text += "\n" + notification.body
+            parts.append(text)
+        body = ("\n\n" + "-" * 40 + "\n\n").join(parts)
+    send_mail(subject=subject, message=body, from_email=None, recipient_list=[person.email])
+    now = timezone.now()
+    for notification in notifications:
+        notification.emailed_at = now
+        save_with_history(
+            notification, actor=actor, reason="e-mailed in the daily digest",
+            update_fields=["emailed_at"],
+        )  # fmt: skip
+    return count
