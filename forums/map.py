@@ -205,7 +205,8 @@ def render_svg(structure_map, *, labelledby):
         except graphviz.ExecutableNotFound:
             logger.warning("graphviz's dot is not installed: the structure map is not drawn")
             return None
-        except graphviz.CalledProcessError:
+        except (graphviz.CalledProcessError, OSError):
+            # OSError: dot exists but cannot be run (permissions, a broken install).
             logger.exception("graphviz could not draw the structure map")
             return None
         svg = _postprocess(raw, structure_map.titles, labelledby=labelledby)
