@@ -8,8 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kernel.transitions import TransitionsMixin
+from kernel.visibility import RestrictedQuerySet
 
-class Case(models.Model):
+
+class Case(TransitionsMixin, models.Model):
     """A question a forum handles; it may be escalated one tier up at a time (R2)."""
 
     class Status(models.TextChoices):
@@ -100,6 +103,7 @@ class Case(models.Model):
     # change made by someone else meanwhile is noticed instead of being overwritten.
     version = models.PositiveIntegerField(_("version"), default=0, editable=False)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -117,17 +121,10 @@ class Case(models.Model):
     def get_absolute_url(self):
         return reverse("escalation:case_detail", kwargs={"reference": self.reference})
 
-    def can_become(self, status):
-        return status in self.TRANSITIONS[self.Status(self.status)]
-
     @property
     def is_escalated(self):
         """The case has left the forum where it was raised (or come back with feedback)."""
         return self.current_forum_id != self.origin_forum_id
-
-    @property
-    def is_finished(self):
-        return not self.TRANSITIONS[self.Status(self.status)]
 
     def next_step(self):
         """What happens next, in words, for the status the case has now."""
@@ -271,6 +268,7 @@ class CaseAttachment(models.Model):
     )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -293,7 +293,7 @@ def case_attachment_add(*, actor, case, upload):
     except ValidationError as error:
         raise ValidationError({"file": error.messages}) from error
     locked = Case.objects.select_for_update().get(pk=case.pk)
-    if locked.is_finished:
+    if locked.is_final:
         raise DomainError(_("A closed or removed case takes no more attachments."))
     attachment = _attach(locked, actor=actor, upload=upload, name=name, content_type=content_type)
     event = CaseEvent(

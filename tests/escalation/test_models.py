@@ -44,7 +44,7 @@ def test_can_become_reads_the_table(status):
     case = Case(status=status)
     for target in Status.values:
         assert case.can_become(target) == (target in Case.TRANSITIONS[Status(status)])
-    assert case.is_finished == (status in (Status.REMOVED, Status.CLOSED))
+    assert case.is_final == (status in (Status.REMOVED, Status.CLOSED))
 
 
 @pytest.mark.parametrize("status", Status.values)
