@@ -1,15 +1,15 @@
 """Approvers at the same moment and an edit racing the final approval, on PostgreSQL with
-real threads (each with its own connection). The minutes row lock serialises them."""
-
-import threading
-import time
+real threads (each with its own connection). The minutes row lock serialises them: the
+second transaction is seen waiting on it (tests/lockwait.py), then sees the first's work."""
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from kernel.errors import DomainError
 from meetings import services
 from meetings.models import Minutes, MinutesApproval
+from tests.lockwait import first_holds_second_waits
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -17,37 +17,13 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def slow_lock(monkeypatch):
-    original = services._lock_minutes
-
-    def slow(minutes):
-        locked = original(minutes)
-        time.sleep(0.05)
-        return locked
-
-    monkeypatch.setattr(services, "_lock_minutes", slow)
+def _approve(actor, minutes):
+    return lambda: services.minutes_approve(actor=actor, minutes=Minutes.objects.get(pk=minutes.pk))
 
 
-def _race(*actions):
-    barrier = threading.Barrier(len(actions))
-    errors = []
-
-    def run(action):
-        try:
-            barrier.wait()
-            action()
-        except DomainError as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
+def _in_english(service, **arguments):
+    with translation.override("en"):
+        return service(**arguments)
 
 
 def _in_approval(vg, meeting):
@@ -57,50 +33,53 @@ def _in_approval(vg, meeting):
     return services.minutes_submit(actor=vg.secretary, minutes=minutes)
 
 
-def test_two_approvers_at_once_lose_nothing(vg, meeting, slow_lock):
+def test_two_approvers_at_once_lose_nothing(vg, meeting):
+    """The second approver waits for the first; then sees its approval and completes them."""
     minutes = _in_approval(vg, meeting)
-    errors = _race(
-        lambda: services.minutes_approve(
-            actor=vg.chair, minutes=Minutes.objects.get(pk=minutes.pk)
-        ),
-        lambda: services.minutes_approve(
-            actor=vg.vgr_member, minutes=Minutes.objects.get(pk=minutes.pk)
-        ),
+    first, second = first_holds_second_waits(
+        _approve(vg.chair, minutes), _approve(vg.vgr_member, minutes)
     )
-    assert errors == []
+    assert isinstance(first, Minutes), first
+    assert isinstance(second, Minutes), second
     minutes.refresh_from_db()
-    assert MinutesApproval.objects.filter(minutes=minutes).count() == 2
+    assert set(
+        MinutesApproval.objects.filter(minutes=minutes).values_list("person", flat=True)
+    ) == {
+        vg.chair.pk,
+        vg.vgr_member.pk,
+    }
     assert minutes.status == Minutes.Status.APPROVED
 
 
-def test_two_other_party_members_at_once_give_one_approval(vg, meeting, slow_lock):
+def test_two_other_party_members_at_once_give_one_approval(vg, meeting):
     minutes = _in_approval(vg, meeting)
-    errors = _race(
-        lambda: services.minutes_approve(actor=vg.vice, minutes=Minutes.objects.get(pk=minutes.pk)),
-        lambda: services.minutes_approve(
-            actor=vg.vgr_member, minutes=Minutes.objects.get(pk=minutes.pk)
-        ),
+    first, second = first_holds_second_waits(
+        _approve(vg.vice, minutes), _approve(vg.vgr_member, minutes)
     )
-    assert len(errors) == 1
-    assert MinutesApproval.objects.filter(minutes=minutes).count() == 1
+    assert isinstance(first, Minutes), first
+    assert isinstance(second, DomainError), second
+    assert list(
+        MinutesApproval.objects.filter(minutes=minutes).values_list("person", flat=True)
+    ) == [vg.vice.pk]
 
 
-def test_edit_racing_the_final_approval_never_changes_locked_minutes(vg, meeting, slow_lock):
+def test_edit_racing_the_final_approval_never_changes_locked_minutes(vg, meeting):
     minutes = _in_approval(vg, meeting)
     services.minutes_approve(actor=vg.chair, minutes=minutes)
     services.minutes_return_to_draft(actor=vg.secretary, minutes=minutes)
     services.minutes_submit(actor=vg.secretary, minutes=minutes)
     services.minutes_approve(actor=vg.chair, minutes=minutes)
     original = Minutes.objects.get(pk=minutes.pk).body
-    for _ in range(3):
-        _race(
-            lambda: services.minutes_approve(
-                actor=vg.vgr_member, minutes=Minutes.objects.get(pk=minutes.pk)
-            ),
-            lambda: services.minutes_update(
-                actor=vg.secretary, minutes=Minutes.objects.get(pk=minutes.pk), body="ändrat"
-            ),
-        )
+    seen_by_secretary = Minutes.objects.get(pk=minutes.pk)
+    first, second = first_holds_second_waits(
+        _approve(vg.vgr_member, minutes),
+        lambda: _in_english(
+            services.minutes_update, actor=vg.secretary, minutes=seen_by_secretary, body="ändrat"
+        ),
+    )
+    assert isinstance(first, Minutes), first
+    assert isinstance(second, DomainError), second
+    assert str(second).startswith("Approved minutes are locked")  # it saw the approval
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.APPROVED
     assert minutes.body == original
