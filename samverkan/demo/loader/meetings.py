@@ -1,0 +1,326 @@
+"""A year of meetings: agendas with decisions, attendance, minutes and their approvals,
+action items, and each strategic forum's published action plan."""
+
+import random
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from forums.models import Forum
+from mandates.models import Mandate
+from meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+    Minutes,
+    MinutesApproval,
+    Report,
+)
+
+from ..structures import (
+    CASE_TITLES,
+    MEETING_PLACES,
+)
+from .common import (
+    CASES_PER_STRUCTURE,
+    CHAIR_FORUM,
+    CHAIR_USERNAME,
+    EMAIL_DOMAIN,
+    MEMBER_ACTION_FORUM,
+    MEMBER_USERNAME,
+    SEED,
+    STOCKHOLM,
+    YEAR,
+    _at,
+    _lower_first,
+)
+
+OPENING_ITEMS = [
+    ("Aktuellt från organisationerna", "Korta rapporter från respektive organisation."),
+    (
+        "Information från sekretariatet",
+        "Sekretariatet informerar om aktuella frågor och kommande möten.",
+    ),
+    ("Uppföljning av åtgärdslistan", "Genomgång av åtgärder från föregående möte."),
+]
+ACTION_TITLES = [
+    "Ta fram underlag till nästa möte: {topic}",
+    "Förankra ställningstagandet i den egna organisationen: {topic}",
+    "Återkoppla till gruppen om läget i den egna organisationen: {topic}",
+]
+
+
+class MeetingsMixin:
+    def _meetings(self, key):
+        forum = self.forums[key]
+        spec, _ = self.forum_specs[key]
+        slots = self.slots[key]
+        chair = next(s for s in slots if s.role == Mandate.Role.CHAIR)
+        places = MEETING_PLACES.get(spec["key"]) or ["Digitalt möte"]
+        topics = [c for c in CASE_TITLES if c["structure"] == spec["key"]][CASES_PER_STRUCTURE:]
+        held = []
+        for index, starts_at in enumerate(self.schedule[key]):
+            ends_at = starts_at + timedelta(hours=3)
+            is_held = ends_at <= self.now
+            meeting, _ = self._obtain(
+                Meeting,
+                None,
+                forum=forum,
+                starts_at=starts_at,
+                defaults={
+                    "ends_at": ends_at,
+                    "title": f"Sammanträde {index + 1}/{YEAR}",
+                    "location": places[index % len(places)],
+                    "online_link": f"https://mote.{EMAIL_DOMAIN}/{key}-{index + 1}",
+                    "status": Meeting.Status.HELD if is_held else Meeting.Status.PLANNED,
+                    "called_by": chair.person,
+                },
+            )
+            if is_held and meeting.status == Meeting.Status.HELD:
+                rng = random.Random(f"{SEED}:{key}:{index}")  # noqa: S311 - demo data
+                items = self._agenda(rng, meeting, topics, self.case_items.get((key, index), []))
+                attendance = self._attendance(rng, meeting, slots)
+                held.append((meeting, items, attendance, rng))
+        for position, (meeting, items, attendance, rng) in enumerate(held):
+            latest = position == len(held) - 1
+            self._minutes(meeting, items, attendance, latest)
+            self._action_item(rng, meeting, items, attendance, latest)
+
+    def _agenda(self, rng, meeting, topics, case_items):
+        forum = meeting.forum
+        total = rng.randint(3, 5)
+        opening = rng.choice(OPENING_ITEMS)
+        planned = [(opening[0], opening[1], AgendaItem.Kind.INFORMATION, None, None)]
+        count = max(1, total - 1 - len(case_items))
+        has_decision = any(kind == AgendaItem.Kind.DECISION for _, kind, _ in case_items)
+        for n, topic in enumerate(rng.sample(topics, min(count, len(topics)))):
+            if n == 0 and not has_decision:
+                kind = AgendaItem.Kind.DECISION
+            else:
+                kind = rng.choice([AgendaItem.Kind.DISCUSSION, AgendaItem.Kind.DECISION])
+            planned.append((topic["title"], topic["description"], kind, None, None))
+        for case, kind, outcome in case_items:
+            planned.append((case.title, case.description, kind, case, outcome))
+        secretary = self.secretaries[forum.slug].person
+        partnership = forum.structure.is_partnership
+        items = []
+        for order, (title, description, kind, case, outcome) in enumerate(planned, start=1):
+            item, _ = self._obtain(
+                AgendaItem,
+                meeting,
+                meeting=meeting,
+                order=order,
+                defaults={"title": title, "description": description, "kind": kind, "case": case},
+            )
+            decision = None
+            if item.kind == AgendaItem.Kind.DECISION:
+                decision = self._decision(rng, item, outcome, secretary, partnership)
+            items.append((item, decision))
+        return items
+
+    def _decision(self, rng, item, outcome, recorder, partnership):
+        forum = item.meeting.forum
+        name = forum.short_name or forum.name
+        majority = forum.decision_rule == Forum.DecisionRule.MAJORITY
+        referred = rng.random() < 0.15
+        values = {"consensus": None, "is_joint_position": False}
+        if outcome == Decision.Outcome.ESCALATED:
+            target = forum.escalates_to
+            text = f"{name} beslutar att eskalera frågan till {target.name}."
+        elif referred and not majority:
+            outcome = Decision.Outcome.REFERRED_BACK
+            text = "Enighet nåddes inte. Frågan återremitteras för ny beredning."
+            values["consensus"] = False
+        else:
+            outcome = Decision.Outcome.DECIDED
+            if partnership:
+                text = (
+                    f"Parterna enas om ett gemensamt ställningstagande om "
+                    f"{_lower_first(item.title)}. Ställningstagandet binder inte någon part."
+                )
+                values["is_joint_position"] = True
+            else:
+                text = f"{name} ställer sig bakom förslaget om {_lower_first(item.title)}."
+            if majority:
+                values.update(votes_for=5, votes_against=1, votes_abstaining=0)
+            else:
+                values["consensus"] = True
+        decision, _created = self._obtain(
+            Decision,
+            item,
+            agenda_item=item,
+            defaults={
+                "outcome": outcome,
+                "text": text,
+                "recorded_by": recorder,
+                "recorded_at": item.meeting.ends_at,
+                **values,
+            },
+        )
+        return decision
+
+    def _attendance(self, rng, meeting, slots):
+        present = []
+        for slot in slots:
+            absent = slot.role != Mandate.Role.CHAIR and rng.random() < 0.12
+            if not absent:
+                self._obtain(
+                    Attendance,
+                    meeting,
+                    meeting=meeting,
+                    person=slot.person,
+                    defaults={"mandate": slot.mandate, "status": Attendance.Status.PRESENT},
+                )
+                present.append(slot)
+                continue
+            self._obtain(
+                Attendance,
+                meeting,
+                meeting=meeting,
+                person=slot.person,
+                defaults={"mandate": slot.mandate, "status": Attendance.Status.ABSENT},
+            )
+            if slot.deputy is not None:
+                self._obtain(
+                    Attendance,
+                    meeting,
+                    meeting=meeting,
+                    person=slot.deputy.person,
+                    defaults={
+                        "mandate": slot.deputy,
+                        "status": Attendance.Status.DEPUTY,
+                        "stands_in_for": slot.person,
+                    },
+                )
+        secretary = self.secretaries[meeting.forum.slug]
+        self._obtain(
+            Attendance,
+            meeting,
+            meeting=meeting,
+            person=secretary.person,
+            defaults={"mandate": secretary, "status": Attendance.Status.PRESENT},
+        )
+        return present
+
+    def _minutes(self, meeting, items, present, latest):
+        forum = meeting.forum
+        secretary = self.secretaries[forum.slug].person
+        local = timezone.localtime(meeting.starts_at, STOCKHOLM)
+        lines = [
+            f"Minnesanteckningar, {forum.name}, {local:%Y-%m-%d}",
+            f"Plats: {meeting.location}",
+            "Närvarande: " + ", ".join(str(s.person) for s in present),
+            "",
+        ]
+        for item, decision in items:
+            lines.append(f"§ {item.order} {item.title}")
+            lines.append(decision.text if decision else "Frågan diskuterades och noterades.")
+            lines.append("")
+        status = Minutes.Status.DRAFT if latest else Minutes.Status.APPROVED
+        submitted = None if latest else self._clamp(meeting.ends_at + timedelta(days=5))
+        approved = None if latest else self._clamp(meeting.ends_at + timedelta(days=12))
+        minutes, _ = self._obtain(
+            Minutes,
+            meeting,
+            meeting=meeting,
+            amends=None,
+            defaults={
+                "body": "\n".join(lines).strip(),
+                "status": status,
+                "author": secretary,
+                "submitted_at": submitted,
+                "approved_at": approved,
+            },
+        )
+        if minutes.status == Minutes.Status.APPROVED:
+            for role, person in self._approvers(meeting, present):
+                approval, _created = self._obtain(
+                    MinutesApproval,
+                    minutes,
+                    minutes=minutes,
+                    role=role,
+                    defaults={"person": person, "approved_at": minutes.approved_at},
+                )
+
+    def _approvers(self, meeting, present):
+        """Who approves the minutes under the forum's rule (R15)."""
+        forum = meeting.forum
+        slots = self.slots[forum.slug]
+        chair = next(s for s in slots if s.role == Mandate.Role.CHAIR)
+        approvers = [(MinutesApproval.Role.CHAIR, chair.person)]
+        pool = [s for s in present if s is not chair] or [s for s in slots if s is not chair]
+        if forum.minutes_approval == Forum.MinutesApproval.CHAIR_AND_MEMBER:
+            approvers.append((MinutesApproval.Role.MEMBER, pool[0].person))
+        elif forum.minutes_approval == Forum.MinutesApproval.CHAIR_AND_OTHER_PARTY_MEMBER:
+
+            def other(candidates):
+                return [s for s in candidates if s.party_key and s.party_key != chair.party_key]
+
+            candidates = other(pool) or other(slots)
+            plain = [s for s in candidates if s.role == Mandate.Role.MEMBER]
+            approvers.append(
+                (MinutesApproval.Role.OTHER_PARTY_MEMBER, (plain or candidates)[0].person)
+            )
+        return approvers
+
+    def _action_item(self, rng, meeting, items, present, latest):
+        topics = [(item, d) for item, d in items if item.kind != AgendaItem.Kind.INFORMATION]
+        if not topics:
+            return
+        item, _ = topics[0]
+        key = meeting.forum.slug
+        assignee = None
+        if latest and key == CHAIR_FORUM:
+            assignee = self.demo_users[CHAIR_USERNAME]
+        elif latest and key == MEMBER_ACTION_FORUM:
+            assignee = self.demo_users[MEMBER_USERNAME]
+        else:
+            members = [s for s in present if s.role != Mandate.Role.CHAIR] or present
+            assignee = rng.choice(members).person
+        title = rng.choice(ACTION_TITLES).format(topic=item.title)[:300]
+        due = (meeting.starts_at + timedelta(days=42)).date()
+        done = not latest
+        self._obtain(
+            ActionItem,
+            meeting,
+            meeting=meeting,
+            title=title,
+            defaults={
+                "agenda_item": item,
+                "assignee": assignee,
+                "due_date": due,
+                "status": ActionItem.Status.DONE if done else ActionItem.Status.OPEN,
+                "completed_at": self._clamp(meeting.ends_at + timedelta(days=30)) if done else None,
+            },
+        )
+
+    def _report(self, spec):
+        for forum_spec in spec["forums"]:
+            if forum_spec["tier"] != "strategic":
+                continue
+            forum = self.forums[forum_spec["key"]]
+            name = forum.short_name or forum.name
+            body = "\n".join(
+                [f"Handlingsplan {YEAR} för {forum.name}.", "", "Prioriterade insatser:"]
+                + [f"- {text}" for text in forum_spec["general_assignments"]]
+                + [
+                    "",
+                    f"Kontaktuppgifter till ledamöterna finns på forumets sida. "
+                    f"Planen följs upp i årsrapporten för {YEAR}.",
+                ]
+            )
+            self._obtain(
+                Report,
+                None,
+                forum=forum,
+                year=YEAR,
+                kind=Report.Kind.ACTION_PLAN,
+                defaults={
+                    "title": f"Handlingsplan {YEAR} – {name}",
+                    "body": body,
+                    "status": Report.Status.PUBLISHED,
+                    "published_at": self._clamp(_at(date(YEAR, 2, 16))),
+                },
+            )
