@@ -5,8 +5,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kernel.transitions import TransitionsMixin
+from kernel.visibility import RestrictedQuerySet
 
-class Mandate(models.Model):
+
+class Mandate(TransitionsMixin, models.Model):
     """A person's authority to sit in a forum, for an organisation, in a role, for a term."""
 
     class Role(models.TextChoices):
@@ -85,6 +88,7 @@ class Mandate(models.Model):
     document = models.FileField(_("signed document"), upload_to="mandates/%Y/", blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -124,9 +128,6 @@ class Mandate(models.Model):
 
     def get_absolute_url(self):
         return reverse("mandates:mandate_detail", kwargs={"pk": self.pk})
-
-    def can_become(self, status):
-        return status in self.TRANSITIONS[self.Status(self.status)]
 
     @property
     def holds_seat(self):
@@ -177,7 +178,7 @@ class Invitation(models.Model):
         return f"{self.person} ({self.created_at:%Y-%m-%d})"
 
 
-class MandateImport(models.Model):
+class MandateImport(TransitionsMixin, models.Model):
     """A CSV or Excel file of people and mandates: previewed row by row, then confirmed."""
 
     class Status(models.TextChoices):
@@ -223,6 +224,7 @@ class MandateImport(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -240,9 +242,6 @@ class MandateImport(models.Model):
 
     def get_absolute_url(self):
         return reverse("mandates:import_detail", kwargs={"pk": self.pk})
-
-    def can_become(self, status):
-        return status in self.TRANSITIONS[self.Status(self.status)]
 
     @property
     def is_running(self):

@@ -8,8 +8,10 @@ The grants held are read straight from guardian's table (not through `get_perms`
 the sync also sees, and repairs, grants of superusers and of people no longer active.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import assign_perm, remove_perm
@@ -22,10 +24,13 @@ from forums.permissions import (
     VIEW_FORUM,
     can_manage_structure,
     can_view_forum,
+    forum_visibility_filter,
     structures_managed_by,
 )
+from kernel.models import User
+from kernel.visibility import RestrictedQuerySet, register_restriction
 
-from .models import Mandate
+from .models import Mandate, MandateImport
 
 Role = Mandate.Role
 
@@ -169,3 +174,59 @@ def can_change_person(user, person):
     if person.is_superuser or person.is_staff or person.secretariat_structures.exists():
         return user.is_superuser
     return True
+
+
+# --- visibility: Model.objects.restrict(user, action) -------------------------------------
+
+
+def _visible_forums(user):
+    return Forum.objects.filter(forum_visibility_filter(user)).values("pk")
+
+
+def _managed_structures(user):
+    return structures_managed_by(user).values("pk")
+
+
+@register_restriction(Mandate, "view")
+def mandates_visible(queryset, user):
+    """The mandates of the forums the user may see."""
+    return queryset.filter(forum__in=_visible_forums(user))
+
+
+@register_restriction(Mandate, "manage")
+def mandates_managed(queryset, user):
+    """The mandates of the structures the user runs as secretariat (all for a superuser)."""
+    return queryset.filter(forum__structure__in=_managed_structures(user))
+
+
+@register_restriction(MandateImport, "view")
+@register_restriction(MandateImport, "manage")
+def mandate_imports_managed(queryset, user):
+    """An import exists only for the secretariat of its structure."""
+    return queryset.filter(structure__in=_managed_structures(user))
+
+
+def people():
+    """The directory: active people, without the system user, as a restrictable queryset.
+
+    User is a kernel model, so its visibility is a rule of this app (who sits where).
+    """
+    return (
+        RestrictedQuerySet(model=User)
+        .filter(is_active=True)
+        .exclude(username=settings.SYSTEM_USERNAME)
+    )
+
+
+def _people_visible(queryset, user):
+    """Secretariat staff see the whole directory; others see the people sitting in the
+    forums they may see, and themselves."""
+    if can_manage_people(user):
+        return queryset
+    if not user.is_authenticated:
+        return queryset.none()
+    sitting = mandates_in_force().filter(forum__in=_visible_forums(user))
+    return queryset.filter(Q(pk__in=sitting.values("person_id")) | Q(pk=user.pk))
+
+
+register_restriction(User, "view")(_people_visible)

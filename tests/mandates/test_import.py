@@ -132,7 +132,7 @@ def test_one_failure_while_saving_saves_nothing(secretariat_user, structure, sam
         assert mandates and all(m.pk for m in mandates)  # already in the database
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr(services, "_import_grant", failing)
+    monkeypatch.setattr(services.imports, "_import_grant", failing)
     mandate_import = services.mandate_import_confirm(
         actor=secretariat_user, mandate_import=mandate_import
     )
