@@ -21,10 +21,7 @@ TIERS = {
     "tactical": Forum.Tier.TACTICAL,
     "operative": Forum.Tier.OPERATIVE,
 }
-
-
-CASES_PER_STRUCTURE = 3
-
+CASES_PER_STRUCTURE = 3  # the first case titles of each structure become cases
 
 # The demo logins and where they sit.
 SECRETARIAT_USERNAME = "sekretariat"

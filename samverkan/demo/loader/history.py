@@ -26,7 +26,7 @@ def _history_written_by(holder):
     User = get_user_model()
     thread = threading.get_ident()
 
-    def stamp(sender, instance, history_instance, **kwargs):
+    def stamp(instance, history_instance, **kwargs):  # sender and the rest in kwargs
         if threading.get_ident() != thread:
             return
         user = holder.user
