@@ -163,3 +163,17 @@ def possible_approvers(minutes, state=None):
                 if parties and not parties & state.chair_parties:
                     people[person.pk] = person
     return list(people.values())
+
+
+def approval_offer(*, minutes, person, state):
+    """For the minutes page: (True, "") if the person may approve now, else (False, why).
+
+    Only minutes in approval are offered; for others both are empty.
+    """
+    if minutes.status != minutes.Status.IN_APPROVAL:
+        return False, ""
+    try:
+        approver_role(minutes=minutes, person=person, state=state)
+    except ApproverRefused as refused:
+        return False, str(refused)
+    return True, ""

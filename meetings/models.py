@@ -6,8 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kernel.transitions import TransitionsMixin
+from kernel.visibility import RestrictedQuerySet
 
-class Meeting(models.Model):
+
+class Meeting(TransitionsMixin, models.Model):
     class Kind(models.TextChoices):
         ORDINARY = "ordinary", _("Ordinary")
         EXTRA = "extra", _("Extra (called by the chair)")
@@ -49,6 +52,7 @@ class Meeting(models.Model):
     # Calendar programs update an event only when its SEQUENCE grows.
     ical_sequence = models.PositiveIntegerField(_("calendar version"), default=0)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -75,9 +79,6 @@ class Meeting(models.Model):
     @property
     def is_open_for_record(self):
         return self.status in (self.Status.CONVENED, self.Status.HELD)
-
-    def can_become(self, status):
-        return status in self.TRANSITIONS[self.Status(self.status)]
 
 
 class AgendaItem(models.Model):
@@ -110,6 +111,7 @@ class AgendaItem(models.Model):
         related_name="co_opted_items",
     )
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[co_opted])
 
     class Meta:
@@ -216,7 +218,7 @@ class Decision(models.Model):
         return f"{self.agenda_item}: {self.get_outcome_display()}"
 
 
-class Minutes(models.Model):
+class Minutes(TransitionsMixin, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         IN_APPROVAL = "in_approval", _("In approval")
@@ -253,6 +255,7 @@ class Minutes(models.Model):
     submitted_at = models.DateTimeField(_("sent for approval"), null=True, blank=True)
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -278,9 +281,6 @@ class Minutes(models.Model):
     @property
     def is_locked(self):
         return self.status == self.Status.APPROVED
-
-    def can_become(self, status):
-        return status in self.TRANSITIONS[self.Status(self.status)]
 
 
 class MinutesApproval(models.Model):
@@ -316,11 +316,17 @@ class MinutesApproval(models.Model):
         return f"{self.person} ({self.get_role_display()})"
 
 
-class ActionItem(models.Model):
+class ActionItem(TransitionsMixin, models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         DONE = "done", _("Done")
         CANCELLED = "cancelled", _("Cancelled")
+
+    TRANSITIONS = {
+        Status.OPEN: {Status.DONE, Status.CANCELLED},
+        Status.DONE: set(),
+        Status.CANCELLED: set(),
+    }
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="action_items"
@@ -346,6 +352,7 @@ class ActionItem(models.Model):
     )
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -421,6 +428,7 @@ class CalendarToken(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["token"])
 
     class Meta:

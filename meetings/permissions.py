@@ -6,11 +6,33 @@
   secretariat (manage_structure) and the forum's leaders (lead_forum: chair, vice chair,
   secretary).
 - Call an extra meeting (R12): the chair.
+
+The same rules scope querysets through the visibility API (`Meeting.objects.restrict(user,
+"view")`, `"run"`); the registrations below are imported by `MeetingsConfig.ready()`.
 """
 
-from forums.permissions import LEAD_FORUM, VIEW_FORUM, can_manage_structure, can_view_forum
+from django.db.models import Q
+
+from forums.models import Forum
+from forums.permissions import (
+    LEAD_FORUM,
+    VIEW_FORUM,
+    can_manage_structure,
+    can_view_forum,
+    forum_visibility_filter,
+    forums_with_perm,
+    structures_managed_by,
+)
+from kernel.visibility import register_restriction
 from mandates.models import Mandate
 from mandates.permissions import mandates_in_force
+
+from .models import ActionItem, AgendaItem, CalendarToken, Meeting, Minutes
+
+VIEW = "view"
+RUN = "run"
+# Approved minutes (and their PDF): whoever may see the forum, anyone if it is public.
+VIEW_APPROVED = "view_approved"
 
 
 def can_see_meetings(user, forum):
@@ -35,3 +57,71 @@ def is_chair(user, forum):
 def can_see_approved_minutes(user, forum):
     """Approved minutes (and their PDF): whoever may see the forum; anyone if it is public."""
     return can_view_forum(user, forum)
+
+
+# --- The same rules as querysets (the visibility API) ----------------------------------------
+
+
+def forums_for_meetings(user, action=VIEW):
+    """The forums whose meetings the user may see (VIEW) or run (RUN), as one query.
+
+    The queryset form of `can_see_meetings` / `can_run_meetings`: the forums where the user
+    holds the permission through a mandate, and every forum of the structures they run.
+    """
+    if not user.is_authenticated:
+        return Forum.objects.none()
+    perm = {VIEW: VIEW_FORUM, RUN: LEAD_FORUM}[action]
+    return Forum.objects.filter(
+        Q(pk__in=forums_with_perm(user, perm).values("pk"))
+        | Q(structure__in=structures_managed_by(user).values("pk"))
+    )
+
+
+def _by_forum(lookup, action):
+    def rule(queryset, user):
+        if not user.is_authenticated:
+            return queryset.none()
+        return queryset.filter(**{f"{lookup}__in": forums_for_meetings(user, action).values("pk")})
+
+    return rule
+
+
+for _model, _lookup in (
+    (Meeting, "forum"),
+    (Minutes, "meeting__forum"),
+    (AgendaItem, "meeting__forum"),
+):
+    register_restriction(_model, VIEW)(_by_forum(_lookup, VIEW))
+    register_restriction(_model, RUN)(_by_forum(_lookup, RUN))
+
+
+@register_restriction(Minutes, VIEW_APPROVED)
+def approved_minutes_visible(queryset, user):
+    forums = Forum.objects.filter(forum_visibility_filter(user)).values("pk")
+    return queryset.filter(status=Minutes.Status.APPROVED, meeting__forum__in=forums)
+
+
+@register_restriction(ActionItem, VIEW)
+def action_items_visible(queryset, user):
+    """The assignee, and whoever sees the meeting's forum."""
+    if not user.is_authenticated:
+        return queryset.none()
+    forums = forums_for_meetings(user, VIEW).values("pk")
+    return queryset.filter(Q(assignee=user) | Q(meeting__forum__in=forums))
+
+
+@register_restriction(ActionItem, "complete")
+def action_items_completable(queryset, user):
+    """The assignee, and whoever runs the meeting's forum."""
+    if not user.is_authenticated:
+        return queryset.none()
+    forums = forums_for_meetings(user, RUN).values("pk")
+    return queryset.filter(Q(assignee=user) | Q(meeting__forum__in=forums))
+
+
+@register_restriction(CalendarToken, VIEW)
+def calendar_tokens_visible(queryset, user):
+    """A feed address is its owner's alone."""
+    if not user.is_authenticated:
+        return queryset.none()
+    return queryset.filter(person=user)

@@ -1,14 +1,16 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import Http404
 from django.utils import timezone
 
 from forums.models import Forum
+from kernel.visibility import get_for_action, get_visible_or_404
 
-from .models import ActionItem, AgendaItem, Attendance, Meeting, Minutes
-from .permissions import can_see_approved_minutes, can_see_meetings
+from .models import ActionItem, AgendaItem, Attendance, CalendarToken, Meeting, Minutes
+from .permissions import VIEW, VIEW_APPROVED, forums_for_meetings
 
 
 def meeting_list_upcoming(*, forum_ids, limit=10):
@@ -30,20 +32,117 @@ def action_item_list_open_for(*, user, limit=10):
 
 
 # --- Scoped reads for the meeting pages ------------------------------------------------------
+# One the user may not see is a 404 (as one that does not exist); seen but not to be run, 403.
 
 
-def forum_get_for_meetings(*, user, slug):
-    forum = Forum.objects.select_related("structure").filter(slug=slug).first()
-    if forum is None or not can_see_meetings(user, forum):
+def forum_get_for_meetings(*, user, slug, action=VIEW):
+    """The forum whose meetings the user may see (or, with action=RUN, run)."""
+    forum = forums_for_meetings(user, VIEW).select_related("structure").filter(slug=slug).first()
+    if forum is None:
         raise Http404
+    if action != VIEW and not forums_for_meetings(user, action).filter(pk=forum.pk).exists():
+        raise PermissionDenied
     return forum
 
 
-def meeting_get_visible(*, user, pk):
-    meeting = Meeting.objects.select_related("forum__structure", "called_by").filter(pk=pk).first()
-    if meeting is None or not can_see_meetings(user, meeting.forum):
+def _get(queryset, user, action, pk):
+    if action == VIEW:
+        return get_visible_or_404(queryset, user, pk=pk)
+    return get_for_action(queryset, user, action, pk=pk)
+
+
+def meeting_get_visible(*, user, pk, action=VIEW):
+    queryset = Meeting.objects.select_related("forum__structure", "called_by")
+    return _get(queryset, user, action, pk)
+
+
+def agenda_item_get_visible(*, user, pk, action=VIEW):
+    queryset = AgendaItem.objects.select_related("meeting__forum__structure")
+    return _get(queryset, user, action, pk)
+
+
+def action_item_get_visible(*, user, pk, action=VIEW):
+    queryset = ActionItem.objects.select_related("meeting__forum__structure")
+    return _get(queryset, user, action, pk)
+
+
+def forum_meetings_list(*, user, forum):
+    """The forum's meetings with their number of agenda items, newest first (a list page)."""
+    return (
+        Meeting.objects.restrict(user, VIEW)
+        .filter(forum=forum)
+        .select_related("forum")
+        .annotate(item_count=Count("agenda_items"))
+        .order_by("-starts_at", "id")
+    )
+
+
+def meetings_upcoming_for(*, user):
+    """The coming meetings (not cancelled) of every forum whose meetings the user sees."""
+    return (
+        Meeting.objects.restrict(user, VIEW)
+        .filter(starts_at__gte=timezone.now())
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("forum")
+        .order_by("starts_at", "id")
+    )
+
+
+def action_items_of(meeting):
+    return list(
+        ActionItem.objects.filter(meeting=meeting)
+        .select_related("assignee", "agenda_item")
+        .order_by("due_date", "id")
+    )
+
+
+def addenda_of(minutes):
+    return list(minutes.addenda.select_related("author").order_by("created_at", "id"))
+
+
+def minutes_of_meeting_get(*, meeting, pk):
+    """Minutes of this meeting (the one an addendum corrects), or 404."""
+    minutes = None
+    if str(pk).isdigit():
+        minutes = Minutes.objects.filter(meeting=meeting, pk=pk).first()
+    if minutes is None:
         raise Http404
-    return meeting
+    return minutes
+
+
+def calendar_tokens_of(*, user):
+    return list(
+        CalendarToken.objects.restrict(user, VIEW)
+        .filter(revoked_at__isnull=True)
+        .select_related("forum")
+        .order_by("-created_at", "id")
+    )
+
+
+def calendar_token_get(*, user, pk):
+    if not str(pk).isdigit():
+        raise Http404
+    return get_visible_or_404(CalendarToken, user, pk=pk)
+
+
+def calendar_token_by_secret(token):
+    """The active token a calendar program presents (the secret is the key), or 404."""
+    found = (
+        CalendarToken.objects.select_related("person", "forum__structure")
+        .filter(token=token, revoked_at__isnull=True)
+        .first()
+    )
+    if found is None or not found.person.is_active:
+        raise Http404
+    return found
+
+
+def forums_with_mandate_for(*, user):
+    """The forums where the user holds a mandate in force, by name (feeds of one forum)."""
+    from mandates.permissions import mandates_in_force
+
+    forum_ids = mandates_in_force().filter(person=user).values("forum_id")
+    return list(Forum.objects.filter(pk__in=forum_ids).order_by("name", "id"))
 
 
 def agenda_items_of(meeting):
@@ -71,28 +170,16 @@ def minutes_of(meeting):
     )
 
 
-def minutes_get_visible(*, user, pk):
-    minutes = (
-        Minutes.objects.select_related("meeting__forum__structure", "author", "amends")
-        .filter(pk=pk)
-        .first()
-    )
-    if minutes is None:
-        raise Http404
-    forum = minutes.meeting.forum
-    if can_see_meetings(user, forum):
-        return minutes
-    raise Http404
+def minutes_get_visible(*, user, pk, action=VIEW):
+    queryset = Minutes.objects.select_related("meeting__forum__structure", "author", "amends")
+    return _get(queryset, user, action, pk)
 
 
 def minutes_get_published(*, user, pk):
     """Approved minutes for whoever may see the forum (anyone, for a public forum)."""
-    minutes = (
-        Minutes.objects.select_related("meeting__forum__structure", "author", "amends")
-        .filter(pk=pk, status=Minutes.Status.APPROVED)
-        .first()
-    )
-    if minutes is None or not can_see_approved_minutes(user, minutes.meeting.forum):
+    queryset = Minutes.objects.select_related("meeting__forum__structure", "author", "amends")
+    minutes = queryset.restrict(user, VIEW_APPROVED).filter(pk=pk).first()
+    if minutes is None:
         raise Http404
     return minutes
 
@@ -146,39 +233,24 @@ def meetings_per_year(forum, *, today=None):
     return result
 
 
-def meetings_of_forum(forum):
-    return list(
-        Meeting.objects.filter(forum=forum)
-        .annotate(item_count=Count("agenda_items"))
-        .order_by("-starts_at", "id")
-    )
-
-
 def meetings_for_feed(*, token):
     """The meetings a calendar token serves: one forum's, or all the person's forums'."""
     from mandates.permissions import mandates_in_force
 
     person = token.person
+    since = timezone.now() - datetime.timedelta(days=180)
     if token.forum_id:
-        if not can_see_meetings(person, token.forum):
-            return Meeting.objects.none()
-        forum_ids = [token.forum_id]
+        meetings = Meeting.objects.restrict(person, VIEW).filter(forum_id=token.forum_id)
     else:
         forum_ids = mandates_in_force().filter(person=person).values("forum_id")
-    since = timezone.now() - datetime.timedelta(days=180)
-    return (
-        Meeting.objects.filter(forum_id__in=forum_ids, starts_at__gte=since)
-        .select_related("forum")
-        .order_by("starts_at", "id")
-    )
+        meetings = Meeting.objects.filter(forum_id__in=forum_ids)
+    return meetings.filter(starts_at__gte=since).select_related("forum").order_by("starts_at", "id")
 
 
 def forums_with_meetings_for(*, user):
     """The forums whose meetings the user sees: their mandates' and their structures'."""
-    from forums.permissions import VIEW_FORUM, forums_with_perm, structures_managed_by
-
-    qs = Forum.objects.filter(
-        Q(pk__in=forums_with_perm(user, VIEW_FORUM).values("pk"))
-        | Q(structure__in=structures_managed_by(user).values("pk"))
+    return list(
+        forums_for_meetings(user, VIEW)
+        .select_related("structure")
+        .order_by("structure__name", "tier", "name")
     )
-    return list(qs.select_related("structure").order_by("structure__name", "tier", "name"))

@@ -1,0 +1,36 @@
+"""What the meeting pages share: a form page through the one write flow, and the meeting's
+page context (also the htmx agenda partial's)."""
+
+from django.shortcuts import render
+
+from kernel.views import form_submit
+
+from .. import selectors
+from ..forms import CancelForm
+from ..permissions import can_run_meetings
+
+
+def form_page(request, form, call, *, success, template="meetings/form.html", **context):
+    """form -> service -> errors -> redirect (kernel.views.form_submit), else the form page."""
+    response = form_submit(request, form, call, success=success)
+    return response or render(request, template, {**context, "form": form})
+
+
+def meeting_context(request, meeting):
+    items = selectors.agenda_items_of(meeting)
+    attendances = selectors.attendance_of(meeting)
+    present = sum(1 for a in attendances if a.status != a.Status.ABSENT)
+    minutes = selectors.minutes_of(meeting)
+    return {
+        "meeting": meeting,
+        "forum": meeting.forum,
+        "items": items,
+        "attendances": attendances,
+        "present_count": present,
+        "quorum_reached": meeting.forum.quorum is None or present >= meeting.forum.quorum,
+        "minutes_list": minutes,
+        "main_minutes": next((m for m in minutes if m.amends_id is None), None),
+        "action_items": selectors.action_items_of(meeting),
+        "can_run": can_run_meetings(request.user, meeting.forum),
+        "cancel_form": CancelForm(),
+    }
