@@ -10,6 +10,11 @@ unless `complete=True` asks it to walk the whole data set and fill in what is mi
 
 Random choices come from generators seeded with fixed values (2026, and per forum or
 meeting), so the same database always gets the same invented people and meetings.
+
+The steps live by topic: `forums` (structures, organisations, forums, seats), `people`,
+`mandates` (and the permissions that follow them), `cases`, `meetings` (agendas, minutes,
+action items, action plans); `logins` keeps the demo logins working and `history` stamps
+every history row; `common` holds the constants and small helpers they share.
 """
 
 import random
