@@ -7,4 +7,5 @@ class EscalationConfig(AppConfig):
     verbose_name = _("Cases and escalation")
 
     def ready(self):
-        from . import permissions  # noqa: F401  (registers the visibility rules)
+        # Registers the forum page panels and the visibility rules.
+        from . import panels, permissions  # noqa: F401

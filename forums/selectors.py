@@ -1,16 +1,13 @@
 """Reads of structures, parties, organisations and forums, always scoped to a user.
 
 An object a user may not see raises Http404 here, the same as one that does not exist.
-The member list reads mandates (through `mandates.permissions.mandates_in_force`, the one
-definition of "in force"); forums never writes them.
+Forums reads no mandates: a forum's members are `mandates.selectors.forum_members`.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
-
-from mandates.permissions import mandates_in_force
 
 from .models import CharterVersion, Forum, Organisation, Party, Structure
 from .permissions import forum_visibility_filter, structures_managed_by
@@ -150,27 +147,6 @@ def organisation_list(*, q="", kind="", party=None, archived=False):
 def charter_versions(*, forum):
     return (
         CharterVersion.objects.filter(forum=forum).select_related("created_by").order_by("-number")
-    )
-
-
-# --- Members -------------------------------------------------------------------------------
-
-ROLE_ORDER = ("chair", "vice_chair", "member", "deputy", "secretary", "contact_person", "co_opted")
-
-
-def forum_members(*, forum, on=None):
-    """Mandates in force in the forum, chair first, with person and organisation (one query)."""
-    order = Case(
-        *(When(role=role, then=Value(i)) for i, role in enumerate(ROLE_ORDER)),
-        default=Value(len(ROLE_ORDER)),
-        output_field=IntegerField(),
-    )
-    return (
-        mandates_in_force(on=on)
-        .filter(forum=forum)
-        .select_related("person", "organisation")
-        .annotate(role_order=order)
-        .order_by("role_order", "person__last_name", "person__first_name", "id")
     )
 
 

@@ -36,11 +36,10 @@ urlpatterns = [
         name="organisation_restore",
     ),
     # Forum slugs come last: the words above are reserved (forums.services.RESERVED_SLUGS).
+    # The member lists (<slug>/medlemmar.csv, .xlsx) are served by mandates.member_urls.
     path("<slug:slug>/", views.forum_detail, name="forum_detail"),
     path("<slug:slug>/andra/", views.forum_update, name="forum_update"),
     path("<slug:slug>/uppdrag/", views.charter_update, name="charter_update"),
     path("<slug:slug>/platser/", views.seat_set, name="seat_set"),
     path("<slug:slug>/avveckla/", views.forum_wind_down, name="forum_wind_down"),
-    path("<slug:slug>/medlemmar.csv", views.members_csv, name="members_csv"),
-    path("<slug:slug>/medlemmar.xlsx", views.members_xlsx, name="members_xlsx"),
 ]

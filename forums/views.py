@@ -28,9 +28,8 @@ from django.views.decorators.http import require_http_methods
 from kernel.errors import DomainError
 from kernel.forms import attach_service_errors
 
-from . import exports, selectors, services
+from . import selectors, services
 from .charter import charter_diff
-from .composition import composition_for_forum
 from .forms import (
     AssignmentFormSet,
     CharterForm,
@@ -48,19 +47,17 @@ from .forms import (
 )
 from .map import build_map, graphviz_installed, render_svg, structure_tree
 from .models import AssignmentItem, Forum, Organisation, Party, Seat, Structure
+from .panels import MEMBER, PUBLIC, panels_for, viewer
 from .permissions import (
-    VIEW_FORUM,
     can_edit_forum,
     can_manage_structure,
     can_view_forum,
     structures_managed_by,
 )
-from .public_sections import public_sections_for
 from .selectors import (
     charter_versions,
     forum_get,
     forum_list_visible_to,
-    forum_members,
     forum_relatives_visible_to,
     forums_of_structure_visible_to,
     party_list_for_structure,
@@ -220,16 +217,13 @@ def forum_detail(request, slug):
     user = request.user
     if not user.is_authenticated:
         return redirect("public_forums:forum_detail", slug=forum.slug)
-    is_secretariat = can_edit_forum(user, forum)
-    is_member = user.has_perm(VIEW_FORUM, forum)
-    sees_members = is_secretariat or is_member
+    standing = viewer(request, forum)
     context = {
         "forum": forum,
-        "is_secretariat": is_secretariat,
-        "sees_members": sees_members,
+        "is_secretariat": standing.is_secretariat,
         "relatives": list(forum_relatives_visible_to(user=user, forum=forum)),
-        "composition": composition_for_forum(forum) if sees_members else None,
-        "members": list(forum_members(forum=forum)) if sees_members else None,
+        # Composition and members (mandates), meetings, cases: panels of the apps above.
+        "panels": panels_for(MEMBER, request, forum),
         "today": timezone.localdate(),
         **charter_context(request, forum),
     }
@@ -412,18 +406,6 @@ def seat_set(request, slug):
             messages.success(request, _("The seats were saved."))
             return redirect(forum)
     return render(request, "forums/seat_form.html", {"forum": forum, "formset": formset})
-
-
-@_handle_login_first
-def members_csv(request, slug):
-    forum = _forum_for(request, slug, edit=True)
-    return exports.members_csv_response(forum)
-
-
-@_handle_login_first
-def members_xlsx(request, slug):
-    forum = _forum_for(request, slug, edit=True)
-    return exports.members_xlsx_response(forum)
 
 
 # --- Structures ------------------------------------------------------------------------------
@@ -818,8 +800,8 @@ def public_forum_list(request):
 
 
 def public_forum_detail(request, slug):
-    """A public forum's charter, current members with what they agreed to publish, and the
-    sections other apps publish (minutes, reports). Nothing else."""
+    """A public forum's charter and the panels other apps publish on it (members with the
+    contact details they agreed to publish, approved minutes, reports). Nothing else."""
     forum = public_forum_get(slug=slug)
     general, specific = _assignments(forum)
     return render(
@@ -829,7 +811,6 @@ def public_forum_detail(request, slug):
             "forum": forum,
             "general_assignments": general,
             "specific_assignments": specific,
-            "members": list(forum_members(forum=forum)),
-            "public_sections": public_sections_for(request, forum),
+            "panels": panels_for(PUBLIC, request, forum),
         },
     )

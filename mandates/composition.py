@@ -2,25 +2,24 @@
 
 `composition_for_forum(forum)` reads with three queries whatever the size of the forum (the
 seats, the mandates in force, and which organisations belong to the parties that hold
-seats) and hands them to `composition_from_rows`, a pure function that the mandates app
-can reuse with rows it already has.
+seats) and hands them to `composition_from_rows`, a pure function that can be reused with
+rows already loaded.
 
 A mandate fills a seat when it is active and in force on the day, in a seat role (chair,
 vice chair or member), and its organisation has a seat of its own or belongs to a party
 that has one. An organisation's own seat comes before its party's.
 
-This module reads mandates (the forum page shows them); it is the one place in `forums`
-that does, and it only reads.
+The forum page shows it through a panel (`mandates.panels`); the forum's mandates page too.
 """
 
 from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from mandates.models import Mandate
-from mandates.permissions import mandates_in_force
+from forums.models import Organisation, Seat
 
-from .models import Organisation, Seat
+from .models import Mandate
+from .permissions import mandates_in_force
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""A forum's member list as CSV and Excel, for the structure's secretariat.
+"""A forum's member list as CSV and Excel, for the structure's secretariat, and the two views.
 
 CSV is UTF-8 with a byte order mark and `;` between fields, which is what Excel with
 Swedish settings opens correctly (å, ä, ö). Excel files are written with openpyxl in
@@ -9,9 +9,14 @@ import csv
 import re
 import tempfile
 
-from django.http import FileResponse, StreamingHttpResponse
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+
+from forums.permissions import can_edit_forum, can_view_forum
+from forums.selectors import forum_get
 
 from .selectors import forum_members
 
@@ -98,3 +103,32 @@ def members_xlsx_response(forum):
         filename=_filename(forum, "xlsx"),
         content_type=XLSX_CONTENT_TYPE,
     )
+
+
+# --- Views (routes in mandates/member_urls.py, under the forum's address) --------------------
+
+
+def _forum_for_export(request, slug):
+    """The forum if the user may see it (404) and change it (403); None: log in first."""
+    forum = forum_get(slug=slug)
+    if not can_view_forum(request.user, forum):
+        raise Http404
+    if not request.user.is_authenticated:
+        return None
+    if not can_edit_forum(request.user, forum):
+        raise PermissionDenied
+    return forum
+
+
+def members_csv(request, slug):
+    forum = _forum_for_export(request, slug)
+    if forum is None:
+        return redirect_to_login(request.get_full_path())
+    return members_csv_response(forum)
+
+
+def members_xlsx(request, slug):
+    forum = _forum_for_export(request, slug)
+    if forum is None:
+        return redirect_to_login(request.get_full_path())
+    return members_xlsx_response(forum)

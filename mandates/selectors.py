@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -212,4 +212,25 @@ def mandate_imports_recent(*, structure, limit=10):
         MandateImport.objects.filter(structure=structure)
         .select_related("uploaded_by")
         .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+# --- A forum's members (its page, its public page, the member exports) ----------------------
+
+ROLE_ORDER = ("chair", "vice_chair", "member", "deputy", "secretary", "contact_person", "co_opted")
+
+
+def forum_members(*, forum, on=None):
+    """Mandates in force in the forum, chair first, with person and organisation (one query)."""
+    order = Case(
+        *(When(role=role, then=Value(i)) for i, role in enumerate(ROLE_ORDER)),
+        default=Value(len(ROLE_ORDER)),
+        output_field=IntegerField(),
+    )
+    return (
+        mandates_in_force(on=on)
+        .filter(forum=forum)
+        .select_related("person", "organisation")
+        .annotate(role_order=order)
+        .order_by("role_order", "person__last_name", "person__first_name", "id")
     )

@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
-from forums.composition import composition_for_forum
 from forums.permissions import can_manage_structure, structures_managed_by
 from kernel.errors import DomainError
 from kernel.forms import attach_service_errors
 
 from . import rules, selectors, services
+from .composition import composition_for_forum
 from .forms import (
     ChooseForumForm,
     EndForm,

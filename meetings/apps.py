@@ -7,8 +7,5 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings and minutes")
 
     def ready(self):
-        from forums.public_sections import register_public_section
-
-        from .public import approved_minutes_section
-
-        register_public_section(approved_minutes_section)
+        # Registers the forum page panels.
+        from . import panels  # noqa: F401

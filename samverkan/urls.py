@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("forum/", include("forums.urls")),
+    path("forum/", include("mandates.member_urls")),  # a forum's member lists
     path("offentligt/", include("forums.public_urls")),
     path("arenden/", include("escalation.urls")),
     path("moten/", include("meetings.urls")),

@@ -53,8 +53,6 @@ MATRIX = {
     "forums:charter_update": ("forum", FORUM_EDIT),
     "forums:seat_set": ("forum", FORUM_EDIT),
     "forums:forum_wind_down": ("forum", FORUM_EDIT),
-    "forums:members_csv": ("forum", FORUM_EDIT),
-    "forums:members_xlsx": ("forum", FORUM_EDIT),
     "public_forums:forum_list": ("none", (200, 200, 200, 200, 200)),
     "public_forums:forum_detail": ("forum", (404, 404, 404, 404, 404)),
 }
@@ -67,8 +65,6 @@ PUBLIC_MATRIX = {
     "forums:charter_update": ("forum", PUBLIC_FORUM_EDIT),
     "forums:seat_set": ("forum", PUBLIC_FORUM_EDIT),
     "forums:forum_wind_down": ("forum", PUBLIC_FORUM_EDIT),
-    "forums:members_csv": ("forum", PUBLIC_FORUM_EDIT),
-    "forums:members_xlsx": ("forum", PUBLIC_FORUM_EDIT),
     "forums:structure_detail": ("structure", (LOGIN, 200, 200, 200, 200)),
     "forums:structure_update": ("structure", (LOGIN, 403, 403, 200, 403)),
     "forums:forum_create": ("structure", (LOGIN, 403, 403, 200, 403)),

@@ -6,11 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from forums.public_sections import (
-    PublicSection,
-    register_public_section,
-    unregister_public_section,
-)
+from forums.panels import PUBLIC, Panel, register_panel, unregister_panel
 from mandates.models import Mandate
 from tests.factories import ForumFactory, MandateFactory, OrganisationFactory, UserFactory
 from tests.querycount import assert_same_query_count
@@ -120,22 +116,27 @@ def test_nothing_else_is_shown_without_login(client, public_forum, secretariat_u
 
 def test_other_apps_add_published_sections(client, public_forum, tmp_path, settings):
     template = tmp_path / "published.html"
-    template.write_text(
-        '<section aria-label="Minutes">Approved minutes of {{ section.context.name }}</section>'
-    )
+    template.write_text('<section aria-label="Minutes">Approved minutes of {{ name }}</section>')
     settings.TEMPLATES = [
         {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}
     ]
 
     def minutes(request, forum):
-        return PublicSection("published.html", {"name": forum.name})
+        return Panel("published.html", {"name": forum.name})
 
-    register_public_section(minutes)
+    register_panel(PUBLIC)(minutes)
     try:
         html = detail(client, public_forum).content.decode()
     finally:
-        unregister_public_section(minutes)
+        unregister_panel(minutes)
     assert f"Approved minutes of {public_forum.name}" in html
+
+
+def test_the_members_and_the_minutes_come_from_their_apps(client, public_forum):
+    html = detail(client, public_forum).content.decode()
+    members = html.index('id="members-heading"')
+    minutes = html.index('id="public-minutes-heading"')
+    assert html.index('id="charter-heading"') < members < minutes
 
 
 def test_public_page_same_queries_at_5_and_50_members(client, public_forum):

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from forums.composition import composition_for_forum
+from mandates.composition import composition_for_forum
 from mandates.models import Mandate
 from tests.factories import MandateFactory, OrganisationFactory, SeatFactory
 from tests.querycount import count_queries

@@ -1,0 +1,47 @@
+"""What mandates shows on a forum's pages (see forums.panels): the composition check (R5),
+the members in force, and the member exports for the secretariat."""
+
+from forums.panels import ACTIONS, MEMBER, PUBLIC, SECTIONS, Panel, register_panel, viewer
+
+from .composition import composition_for_forum
+from .selectors import forum_members
+
+
+@register_panel(MEMBER, slot=ACTIONS, order=10)
+def member_exports_panel(request, forum):
+    if not viewer(request, forum).is_secretariat:
+        return None
+    return Panel("mandates/panels/member_exports.html")
+
+
+@register_panel(MEMBER, slot=SECTIONS, order=10)
+def composition_panel(request, forum):
+    """Seats against the mandates that hold them: three queries."""
+    standing = viewer(request, forum)
+    if not standing.sees_members:
+        return None
+    return Panel(
+        "mandates/panels/composition.html",
+        {
+            "composition": composition_for_forum(forum),
+            "is_secretariat": standing.is_secretariat,
+        },
+    )
+
+
+@register_panel(MEMBER, slot=SECTIONS, order=20)
+def members_panel(request, forum):
+    """The mandates in force with full contact details: one query."""
+    if not viewer(request, forum).sees_members:
+        return None
+    return Panel("mandates/panels/members.html", {"members": list(forum_members(forum=forum))})
+
+
+@register_panel(PUBLIC, slot=SECTIONS, order=10)
+def public_members_panel(request, forum):
+    """The members in force with only the contact details each agreed to publish."""
+    if not forum.is_public:
+        return None
+    return Panel(
+        "mandates/panels/public_members.html", {"members": list(forum_members(forum=forum))}
+    )
