@@ -1,11 +1,11 @@
-"""Thin views: fetch through a scoped selector (404), check the permission (403), validate a
-form, call a service, and turn its errors into form errors or messages."""
+"""Thin views: fetch through a scoped selector (404 unseen, 403 seen but not allowed), and
+run every write through kernel.views.form_submit / action_submit (form -> service ->
+errors -> confirmation and redirect). Lists are a FilterSet and a Table (list_page)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordResetConfirmView
-from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -14,18 +14,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
-from forums.permissions import can_manage_structure, structures_managed_by
-from kernel.errors import DomainError
-from kernel.forms import attach_service_errors
+from forums.permissions import can_manage_structure
+from kernel.lists import list_page, table_page
+from kernel.views import action_submit, form_submit
 
 from . import rules, selectors, services
 from .composition import composition_for_forum
+from .filters import ImportRowFilter, MandateFilter, PersonFilter
 from .forms import (
     ChooseForumForm,
     EndForm,
     ImportForm,
     MandateCreateForm,
-    MandateFilterForm,
     MandateUpdateForm,
     PersonForm,
     ReasonForm,
@@ -33,33 +33,22 @@ from .forms import (
 from .models import Mandate, MandateImport
 from .permissions import can_change_person, can_manage_mandates, can_manage_people
 from .rotation import has_rotation, rotation_plan
+from .tables import ImportRowTable, MandateTable, PersonTable
 
 PAGE_SIZE = 50
 IMPORT_ROWS_PAGE_SIZE = 100
 
 
-def _page(request, queryset, size=PAGE_SIZE):
-    """One page of rows without counting them all: fetch one more to know if there is more."""
-    try:
-        number = max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        number = 1
-    offset = (number - 1) * size
-    rows = list(queryset[offset : offset + size + 1])
-    query = request.GET.copy()
-    query.pop("page", None)
-    return {
-        "rows": rows[:size],
-        "number": number,
-        "has_next": len(rows) > size,
-        "has_previous": number > 1,
-        "query": query.urlencode(),
-    }
+def _confirm(request, text):
+    """The confirmation of a mandate service, then its soft findings as warnings."""
 
+    def confirm(mandate):
+        messages.success(request, text(mandate) if callable(text) else text)
+        for finding in getattr(mandate, "warnings", []):
+            messages.warning(request, finding.message)
+        return ""
 
-def _warn(request, instance):
-    for finding in getattr(instance, "warnings", []):
-        messages.warning(request, finding.message)
+    return confirm
 
 
 def _require(allowed):
@@ -67,23 +56,29 @@ def _require(allowed):
         raise PermissionDenied
 
 
+def _bound(request, *files):
+    """The POST data (and files) of a POST, None for a GET: the form arguments."""
+    if request.method != "POST":
+        return (None, None) if files else (None,)
+    return (request.POST, request.FILES) if files else (request.POST,)
+
+
 # --- mandates ------------------------------------------------------------------------------
 
 
 @login_required
 def mandate_list(request):
-    form = MandateFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    mandates = selectors.mandate_list_visible_to(
-        user=request.user,
-        role=filters.get("role", ""),
-        status=filters.get("status", ""),
-        search=filters.get("q", ""),
+    filterset, table = list_page(
+        request,
+        MandateFilter,
+        MandateTable,
+        selectors.mandate_list_visible_to(user=request.user),
+        per_page=PAGE_SIZE,
     )
     context = {
-        "form": form,
-        "page": _page(request, mandates),
-        "structures": structures_managed_by(request.user).order_by("name"),
+        "filterset": filterset,
+        "table": table,
+        "structures": selectors.structures_run_by(request.user),
         "own": selectors.mandate_list_current_for_person(user=request.user),
         "can_manage_people": can_manage_people(request.user),
     }
@@ -94,13 +89,30 @@ def mandate_list(request):
 def forum_mandates(request, slug):
     forum = selectors.forum_get_visible(user=request.user, slug=slug)
     manage = can_manage_mandates(request.user, forum)
+    filterset, current = list_page(
+        request,
+        MandateFilter,
+        MandateTable,
+        selectors.forum_mandates_current(forum),
+        per_page=PAGE_SIZE,
+        show_forum=False,
+    )
+    past_filter = MandateFilter(
+        request.GET or None, queryset=selectors.forum_mandates_past(forum), request=request
+    )
+    past = table_page(
+        request,
+        MandateTable(past_filter.qs, show_forum=False, prefix="past-"),
+        per_page=PAGE_SIZE,
+    )
     context = {
         "forum": forum,
         "manage": manage,
         "composition": composition_for_forum(forum),
         "findings": rules.forum_findings(rules.load_state(forum)) if manage else [],
-        "current": selectors.forum_mandates_current(forum),
-        "past": selectors.forum_mandates_past(forum),
+        "filterset": filterset,
+        "current": current,
+        "past": past,
         "has_rotation": has_rotation(forum),
     }
     return render(request, "mandates/forum_mandates.html", context)
@@ -125,10 +137,13 @@ def mandate_detail(request, pk):
 @login_required
 def mandate_create_choose(request):
     """Choose the forum of a new mandate (from a person's page, or the list)."""
-    forums = selectors.forums_managed_by(request.user)
-    _require(can_manage_people(request.user) and forums.exists())
+    _require(can_manage_people(request.user) and selectors.manages_any_forum(request.user))
     bound = request.GET if "forum" in request.GET else None
-    form = ChooseForumForm(bound, forums=forums, initial={"person": request.GET.get("person")})
+    form = ChooseForumForm(
+        bound,
+        forums=selectors.forums_managed_by(request.user),
+        initial={"person": request.GET.get("person")},
+    )
     if bound is not None and form.is_valid():
         url = reverse("mandates:mandate_create", kwargs={"slug": form.cleaned_data["forum"].slug})
         person = form.cleaned_data.get("person")
@@ -136,87 +151,57 @@ def mandate_create_choose(request):
     return render(request, "mandates/mandate_choose_forum.html", {"form": form})
 
 
+def _proposed_text(mandate):
+    if mandate.status == Mandate.Status.ACTIVE:
+        return _("The mandate is appointed and active.")
+    return _("The mandate is proposed.")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def mandate_create(request, slug):
     forum = selectors.forum_get_visible(user=request.user, slug=slug)
     _require(can_manage_mandates(request.user, forum))
-    if request.method == "POST":
-        form = MandateCreateForm(request.POST, request.FILES, forum=forum)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                mandate = services.mandate_propose(
-                    actor=request.user,
-                    forum=forum,
-                    person=data["person"],
-                    role=data["role"],
-                    organisation=data["organisation"],
-                    deputy_for=data["deputy_for"],
-                    valid_from=data["valid_from"],
-                    valid_to=data["valid_to"],
-                    appointed_by=data["appointed_by"],
-                    nominated_by=data["nominated_by"],
-                    scope=data["scope"],
-                    document=data["document"],
-                    activate=data["activate"],
-                    reason=data["reason"],
-                )
-            except ValidationError as error:
-                attach_service_errors(form, error)
-            except DomainError as error:
-                form.add_error(None, str(error))
-            else:
-                if mandate.status == Mandate.Status.ACTIVE:
-                    messages.success(request, _("The mandate is appointed and active."))
-                else:
-                    messages.success(request, _("The mandate is proposed."))
-                _warn(request, mandate)
-                return redirect(mandate)
-    else:
-        initial = {"valid_from": timezone.localdate()}
-        person = request.GET.get("person", "")
-        if person.isdigit():
-            initial["person"] = int(person)
-        form = MandateCreateForm(forum=forum, initial=initial)
-    return render(
+    initial = {"valid_from": timezone.localdate()}
+    person = request.GET.get("person", "")
+    if person.isdigit():
+        initial["person"] = int(person)
+    form = MandateCreateForm(*_bound(request, "files"), forum=forum, initial=initial)
+    response = form_submit(
         request,
-        "mandates/mandate_form.html",
-        {"form": form, "forum": forum, "mandate": None},
+        form,
+        lambda data: services.mandate_propose(actor=request.user, forum=forum, **data),
+        success=lambda mandate: mandate,
+        message=_confirm(request, _proposed_text),
+    )
+    return response or render(
+        request, "mandates/mandate_form.html", {"form": form, "forum": forum, "mandate": None}
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def mandate_update(request, pk):
-    mandate = selectors.mandate_get_visible(user=request.user, pk=pk)
-    _require(can_manage_mandates(request.user, mandate.forum))
+    mandate = selectors.mandate_get_managed(user=request.user, pk=pk)
     if mandate.status not in (Mandate.Status.PROPOSED, Mandate.Status.ACTIVE):
         messages.error(request, _("An ended or revoked mandate does not change any more."))
         return redirect(mandate)
-    if request.method == "POST":
-        form = MandateUpdateForm(request.POST, request.FILES, mandate=mandate)
-        if form.is_valid():
-            try:
-                mandate = services.mandate_update(
-                    actor=request.user,
-                    mandate=mandate,
-                    reason=form.cleaned_data["reason"],
-                    document=form.cleaned_data["document"],
-                    remove_document=form.cleaned_data.get("remove_document", False),
-                    **form.changes(),
-                )
-            except ValidationError as error:
-                attach_service_errors(form, error)
-            except DomainError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, _("The mandate is saved."))
-                _warn(request, mandate)
-                return redirect(mandate)
-    else:
-        form = MandateUpdateForm(mandate=mandate)
-    return render(
+    form = MandateUpdateForm(*_bound(request, "files"), mandate=mandate)
+    response = form_submit(
+        request,
+        form,
+        lambda data: services.mandate_update(
+            actor=request.user,
+            mandate=mandate,
+            reason=data["reason"],
+            document=data["document"],
+            remove_document=data.get("remove_document", False),
+            **form.changes(),
+        ),
+        success=lambda mandate: mandate,
+        message=_confirm(request, _("The mandate is saved.")),
+    )
+    return response or render(
         request,
         "mandates/mandate_form.html",
         {"form": form, "forum": mandate.forum, "mandate": mandate},
@@ -224,25 +209,18 @@ def mandate_update(request, pk):
 
 
 def _mandate_action(request, pk, *, form_class, required, title, button, done, call):
-    mandate = selectors.mandate_get_visible(user=request.user, pk=pk)
-    _require(can_manage_mandates(request.user, mandate.forum))
-    if request.method == "POST":
-        form = form_class(request.POST, required=required)
-        if form.is_valid():
-            try:
-                mandate = call(mandate, form.cleaned_data)
-            except ValidationError as error:
-                attach_service_errors(form, error)
-            except DomainError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, done)
-                _warn(request, mandate)
-                return redirect(mandate)
-    else:
-        form = form_class(required=required)
+    """A status change confirmed with a reason: the form, the service, the redirect."""
+    mandate = selectors.mandate_get_managed(user=request.user, pk=pk)
+    form = form_class(*_bound(request), required=required)
+    response = form_submit(
+        request,
+        form,
+        lambda data: call(mandate, data),
+        success=lambda mandate: mandate,
+        message=_confirm(request, done),
+    )
     context = {"form": form, "mandate": mandate, "title": title, "button": button}
-    return render(request, "mandates/mandate_confirm.html", context)
+    return response or render(request, "mandates/mandate_confirm.html", context)
 
 
 @login_required
@@ -339,6 +317,7 @@ def compliance(request, slug):
         "structure_wide": structure_wide,
         "hard_count": sum(f.is_hard for f in findings),
         "soft_count": sum(not f.is_hard for f in findings),
+        "rules": rules.catalogue(findings),
     }
     return render(request, "mandates/compliance.html", context)
 
@@ -351,46 +330,41 @@ def compliance(request, slug):
 def import_create(request, slug):
     structure = selectors.structure_get_visible(user=request.user, slug=slug)
     _require(can_manage_structure(request.user, structure))
-    if request.method == "POST":
-        form = ImportForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                mandate_import = services.mandate_import_create(
-                    actor=request.user, structure=structure, file=form.cleaned_data["file"]
-                )
-                services.mandate_import_start_check(
-                    actor=request.user, mandate_import=mandate_import
-                )
-            except ValidationError as error:
-                attach_service_errors(form, error)
-            else:
-                return redirect(mandate_import)
-    else:
-        form = ImportForm()
+
+    def upload_and_check(data):
+        mandate_import = services.mandate_import_create(
+            actor=request.user, structure=structure, file=data["file"]
+        )
+        services.mandate_import_start_check(actor=request.user, mandate_import=mandate_import)
+        return mandate_import
+
+    form = ImportForm(*_bound(request, "files"))
+    response = form_submit(
+        request, form, upload_and_check, success=lambda mandate_import: mandate_import
+    )
     context = {
         "form": form,
         "structure": structure,
         "imports": selectors.mandate_imports_recent(structure=structure),
     }
-    return render(request, "mandates/import_form.html", context)
-
-
-def _import_progress(mandate_import):
-    if mandate_import.status == MandateImport.Status.SAVING:
-        return cache.get(services.progress_cache_key(mandate_import.pk), 0)
-    return mandate_import.progress
+    return response or render(request, "mandates/import_form.html", context)
 
 
 @login_required
 def import_detail(request, pk):
     mandate_import = selectors.mandate_import_get_managed(user=request.user, pk=pk)
-    only_invalid = request.GET.get("invalid") == "1"
-    rows = selectors.mandate_import_rows(mandate_import, only_invalid=only_invalid)
+    filterset, table = list_page(
+        request,
+        ImportRowFilter,
+        ImportRowTable,
+        selectors.mandate_import_rows(mandate_import),
+        per_page=IMPORT_ROWS_PAGE_SIZE,
+    )
     context = {
         "import": mandate_import,
-        "progress": _import_progress(mandate_import),
-        "page": _page(request, rows, size=IMPORT_ROWS_PAGE_SIZE),
-        "only_invalid": only_invalid,
+        "progress": selectors.mandate_import_progress(mandate_import),
+        "table": table,
+        "only_invalid": bool(filterset.form.is_valid() and filterset.form.cleaned_data["invalid"]),
         "can_confirm": mandate_import.status == MandateImport.Status.PREVIEWED
         and mandate_import.valid_count > 0,
     }
@@ -405,31 +379,41 @@ def import_progress(request, pk):
         return redirect(mandate_import)
     if not mandate_import.is_running:
         return HttpResponseClientRefresh()
-    context = {"import": mandate_import, "progress": _import_progress(mandate_import)}
+    context = {
+        "import": mandate_import,
+        "progress": selectors.mandate_import_progress(mandate_import),
+    }
     return render(request, "mandates/partials/_import_progress.html", context)
+
+
+def _import_outcome(request):
+    """Saved, failed in the worker's transaction, or still saving (a large import)."""
+
+    def outcome(mandate_import):
+        if mandate_import.status == MandateImport.Status.DONE:
+            messages.success(
+                request, _("%(count)d rows are saved.") % {"count": mandate_import.saved_count}
+            )
+        elif mandate_import.status == MandateImport.Status.FAILED:
+            messages.error(request, mandate_import.error)
+        else:
+            messages.info(request, _("The rows are being saved."))
+        return ""
+
+    return outcome
 
 
 @login_required
 @require_POST
 def import_confirm(request, pk):
     mandate_import = selectors.mandate_import_get_managed(user=request.user, pk=pk)
-    try:
-        mandate_import = services.mandate_import_confirm(
-            actor=request.user, mandate_import=mandate_import
-        )
-    except DomainError as error:
-        messages.error(request, str(error))
-    else:
-        if mandate_import.status == MandateImport.Status.DONE:
-            messages.success(
-                request,
-                _("%(count)d rows are saved.") % {"count": mandate_import.saved_count},
-            )
-        elif mandate_import.status == MandateImport.Status.FAILED:
-            messages.error(request, mandate_import.error)
-        else:
-            messages.info(request, _("The rows are being saved."))
-    return redirect(mandate_import)
+    return action_submit(
+        request,
+        lambda: services.mandate_import_confirm(actor=request.user, mandate_import=mandate_import),
+        success=mandate_import,
+        failure=mandate_import,
+        message=_import_outcome(request),
+    )
 
 
 # --- people --------------------------------------------------------------------------------
@@ -437,14 +421,17 @@ def import_confirm(request, pk):
 
 @login_required
 def person_list(request):
-    search = request.GET.get("q", "")[:100]
-    people = selectors.person_list_visible_to(user=request.user, search=search)
-    context = {
-        "page": _page(request, people),
-        "search": search,
-        "full_contact": can_manage_people(request.user),
-        "can_register": can_manage_people(request.user),
-    }
+    full_contact = can_manage_people(request.user)
+    filterset, table = list_page(
+        request,
+        PersonFilter,
+        PersonTable,
+        selectors.person_list_visible_to(user=request.user),
+        per_page=PAGE_SIZE,
+        viewer=request.user,
+        full_contact=full_contact,
+    )
+    context = {"filterset": filterset, "table": table, "can_register": full_contact}
     return render(request, "mandates/person_list.html", context)
 
 
@@ -453,55 +440,61 @@ def person_detail(request, pk):
     person = selectors.person_get_visible(user=request.user, pk=pk)
     show_email, show_phone = selectors.person_contact_visible(user=request.user, person=person)
     can_change = can_change_person(request.user, person)
-    forums = selectors.forums_managed_by(request.user)
+    gives_mandates = can_change and selectors.manages_any_forum(request.user)
+    mandates = MandateTable(
+        selectors.person_mandates_visible_to(user=request.user, person=person)
+    )
     context = {
         "person": person,
-        "mandates": selectors.person_mandates_visible_to(user=request.user, person=person),
+        "mandates": table_page(request, mandates),
         "show_email": show_email,
         "show_phone": show_phone,
         "can_change": can_change,
         "can_invite": can_change and person.email and not person.has_usable_password(),
-        "invitations": person.invitations.order_by("-created_at")[:5] if can_change else [],
-        "choose_forum": ChooseForumForm(forums=forums, initial={"person": person.pk})
-        if can_change and forums.exists()
+        "invitations": selectors.person_invitations_recent(person) if can_change else [],
+        "choose_forum": ChooseForumForm(
+            forums=selectors.forums_managed_by(request.user), initial={"person": person.pk}
+        )
+        if gives_mandates
         else None,
     }
     return render(request, "mandates/person_detail.html", context)
+
+
+def _invitation_sent(request, person):
+    messages.info(request, _("An invitation is sent to %(email)s.") % {"email": person.email})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_create(request):
     _require(can_manage_people(request.user))
-    if request.method == "POST":
-        form = PersonForm(request.POST)
-        if form.is_valid():
-            try:
-                person = services.person_register(
-                    actor=request.user,
-                    username=form.cleaned_data["username"],
-                    **form.person_fields(),
-                )
-                if form.cleaned_data["invite"]:
-                    services.person_invite(
-                        actor=request.user,
-                        person=person,
-                        base_url=request.build_absolute_uri("/"),
-                    )
-            except ValidationError as error:
-                attach_service_errors(form, error)
-            except DomainError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, _("%(person)s is registered.") % {"person": person})
-                if form.cleaned_data["invite"]:
-                    messages.info(
-                        request, _("An invitation is sent to %(email)s.") % {"email": person.email}
-                    )
-                return redirect("people:person_detail", pk=person.pk)
-    else:
-        form = PersonForm()
-    return render(request, "mandates/person_form.html", {"form": form, "person": None})
+    form = PersonForm(*_bound(request))
+
+    def register(data):
+        person = services.person_register(
+            actor=request.user, username=data["username"], **form.person_fields()
+        )
+        if data["invite"]:
+            services.person_invite(
+                actor=request.user, person=person, base_url=request.build_absolute_uri("/")
+            )
+        return person
+
+    def registered(person):
+        messages.success(request, _("%(person)s is registered.") % {"person": person})
+        if form.cleaned_data["invite"]:
+            _invitation_sent(request, person)
+        return ""
+
+    response = form_submit(
+        request,
+        form,
+        register,
+        success=lambda person: reverse("people:person_detail", args=[person.pk]),
+        message=registered,
+    )
+    return response or render(request, "mandates/person_form.html", {"form": form, "person": None})
 
 
 @login_required
@@ -509,19 +502,19 @@ def person_create(request):
 def person_update(request, pk):
     person = selectors.person_get_visible(user=request.user, pk=pk)
     _require(can_change_person(request.user, person))
-    if request.method == "POST":
-        form = PersonForm(request.POST, person=person)
-        if form.is_valid():
-            try:
-                services.person_update(actor=request.user, person=person, **form.person_fields())
-            except ValidationError as error:
-                attach_service_errors(form, error)
-            else:
-                messages.success(request, _("The details are saved."))
-                return redirect("people:person_detail", pk=person.pk)
-    else:
-        form = PersonForm(person=person)
-    return render(request, "mandates/person_form.html", {"form": form, "person": person})
+    form = PersonForm(*_bound(request), person=person)
+    response = form_submit(
+        request,
+        form,
+        lambda data: services.person_update(
+            actor=request.user, person=person, **form.person_fields()
+        ),
+        success=reverse("people:person_detail", args=[person.pk]),
+        message=_("The details are saved."),
+    )
+    return response or render(
+        request, "mandates/person_form.html", {"form": form, "person": person}
+    )
 
 
 @login_required
@@ -529,17 +522,16 @@ def person_update(request, pk):
 def person_invite(request, pk):
     person = selectors.person_get_visible(user=request.user, pk=pk)
     _require(can_change_person(request.user, person))
-    try:
-        services.person_invite(
+    detail = reverse("people:person_detail", args=[person.pk])
+    return action_submit(
+        request,
+        lambda: services.person_invite(
             actor=request.user, person=person, base_url=request.build_absolute_uri("/")
-        )
-    except DomainError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request, _("An invitation is sent to %(email)s.") % {"email": person.email}
-        )
-    return redirect("people:person_detail", pk=person.pk)
+        ),
+        success=detail,
+        failure=detail,
+        message=_("An invitation is sent to %(email)s.") % {"email": person.email},
+    )
 
 
 class InvitationAcceptView(PasswordResetConfirmView):

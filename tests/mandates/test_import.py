@@ -74,7 +74,7 @@ def test_preview_says_why_each_row_is_not_valid_and_saves_nothing(
     assert "Okänt forum ”Ingen grupp”" in reasons[4]
     assert "Ogiltigt datum ”31/12/2026”" in reasons[5]
     assert "Dubblett av person: rad 2" in reasons[6]
-    assert reasons[8].startswith("R11:")  # a second chair, after row 7's
+    assert "har redan en aktiv ordförande" in reasons[8]  # a second chair, after row 7's
     assert "Okänd roll ”kung”" in reasons[10]
     assert "Ogiltig e-postadress" in reasons[13]
     assert "både förnamn och efternamn" in reasons[14]
@@ -159,7 +159,7 @@ def test_rows_no_longer_valid_at_confirm_are_left_out(
     )
     assert mandate_import.saved_count == 1
     row = rows(mandate_import)[2]
-    assert row.errors and row.errors[0].startswith("R11:")
+    assert row.errors and "har redan en aktiv ordförande" in row.errors[0]
     assert not User.objects.filter(email="eva@example.se").exists()
     assert User.objects.filter(email="hans@example.se").exists()
 
