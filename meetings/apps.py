@@ -7,5 +7,6 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings and minutes")
 
     def ready(self):
-        # Registers the forum page panels.
-        from . import panels  # noqa: F401
+        # Registers the forum page panels and R12 (meeting frequency)
+        # in the rules registry.
+        from . import panels, rules  # noqa: F401
