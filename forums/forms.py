@@ -1,11 +1,18 @@
-"""Forms of the secretariat's workspace. They validate input; the services apply the rules."""
+"""Forms of the secretariat's workspace. They validate input; the services apply the rules.
+
+The fields a form edits are the ones its service declares (forums.services.*_FIELDS); the
+list pages' filters are in forums.filters.
+"""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from .models import Forum, Organisation, Party, Structure
+from .selectors import people_named
+from .services import FORUM_FIELDS, ORGANISATION_FIELDS, PARTY_FIELDS, STRUCTURE_FIELDS
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -18,70 +25,6 @@ class ForumChoiceField(forms.ModelChoiceField):
 class ForumMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.name} ({obj.get_tier_display().lower()})"
-
-
-# --- Search forms (GET) ----------------------------------------------------------------------
-
-
-class _SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-
-    def value(self, name, default=""):
-        if not self.is_valid():
-            return default
-        return self.cleaned_data.get(name) or default
-
-
-class ForumSearchForm(_SearchForm):
-    STATUS_CHOICES = [
-        ("", _("All")),
-        ("active", _("Active")),
-        ("wound_down", _("Wound down")),
-    ]
-
-    structure = forms.ModelChoiceField(
-        label=_("Structure"),
-        queryset=Structure.objects.none(),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All"),
-    )
-    tier = forms.TypedChoiceField(
-        label=_("Tier"),
-        choices=[("", _("All"))] + list(Forum.Tier.choices),
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
-    kind = forms.ChoiceField(
-        label=_("Kind"), choices=[("", _("All"))] + list(Forum.Kind.choices), required=False
-    )
-    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
-
-    def __init__(self, *args, structures, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["structure"].queryset = structures
-
-
-class StructureSearchForm(_SearchForm):
-    archived = forms.BooleanField(label=_("Show archived structures"), required=False)
-
-
-class OrganisationSearchForm(_SearchForm):
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        choices=[("", _("All"))] + list(Organisation.Kind.choices),
-        required=False,
-    )
-    party = forms.ModelChoiceField(
-        label=_("Party"), queryset=Party.objects.none(), required=False, empty_label=_("All")
-    )
-    archived = forms.BooleanField(label=_("Show archived organisations"), required=False)
-
-    def __init__(self, *args, parties, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["party"].queryset = parties
-        self.fields["party"].label_from_instance = lambda p: f"{p.name} ({p.structure.name})"
 
 
 # --- Structures, parties, organisations ------------------------------------------------------
@@ -98,15 +41,7 @@ class ServiceModelForm(forms.ModelForm):
 class StructureForm(ServiceModelForm):
     class Meta:
         model = Structure
-        fields = (
-            "name",
-            "slug",
-            "description",
-            "is_partnership",
-            "secretariat_organisations",
-            "case_reference_prefix",
-            "escalated_case_deadline_days",
-        )
+        fields = (*STRUCTURE_FIELDS, "secretariat_organisations")
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"slug": _("Leave empty to make one from the name.")}
 
@@ -119,8 +54,7 @@ class StructureForm(ServiceModelForm):
         ).order_by("name")
 
     def service_data(self):
-        fields = [name for name in self.Meta.fields if name != "secretariat_organisations"]
-        return {name: self.cleaned_data[name] for name in fields}
+        return {name: self.cleaned_data[name] for name in STRUCTURE_FIELDS}
 
 
 class SecretariatForm(forms.Form):
@@ -148,15 +82,28 @@ class SecretariatForm(forms.Form):
         )
         self.fields["staff"].initial = list(self.fields["staff"].queryset)
 
-    def identifiers(self):
+    def clean_add(self):
+        """The people to add, by username or e-mail (all of them must have an account)."""
         text = self.cleaned_data.get("add") or ""
-        return [part.strip() for part in text.replace("\n", ",").split(",") if part.strip()]
+        identifiers = [part.strip() for part in text.replace("\n", ",").split(",")]
+        people, missing = people_named(identifiers=[part for part in identifiers if part])
+        if missing:
+            raise forms.ValidationError(
+                _("No active account has this username or e-mail: %(names)s."),
+                params={"names": ", ".join(missing)},
+            )
+        return people
+
+    def staff_after(self):
+        """The staff after the change: those kept and those added, each once."""
+        people = [*self.cleaned_data["staff"], *self.cleaned_data["add"]]
+        return list({person.pk: person for person in people}.values())
 
 
 class PartyForm(ServiceModelForm):
     class Meta:
         model = Party
-        fields = ("name", "short_name")
+        fields = PARTY_FIELDS
 
 
 class OrganisationForm(ServiceModelForm):
@@ -168,7 +115,7 @@ class OrganisationForm(ServiceModelForm):
 
     class Meta:
         model = Organisation
-        fields = ("name", "short_name", "kind", "website", "parties")
+        fields = (*ORGANISATION_FIELDS, "parties")
         widgets = {"parties": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, parties, **kwargs):
@@ -180,7 +127,7 @@ class OrganisationForm(ServiceModelForm):
         field.help_text = _("Only the parties of structures you run as secretariat are listed.")
 
     def service_data(self):
-        return {name: self.cleaned_data[name] for name in ("name", "short_name", "kind", "website")}
+        return {name: self.cleaned_data[name] for name in ORGANISATION_FIELDS}
 
 
 # --- Forums ----------------------------------------------------------------------------------
@@ -199,31 +146,7 @@ class ForumForm(ServiceModelForm):
 
     class Meta:
         model = Forum
-        fields = (
-            "name",
-            "short_name",
-            "slug",
-            "tier",
-            "kind",
-            "escalates_to",
-            "appointed_by",
-            "steers",
-            "reports_to",
-            "min_meetings_per_year",
-            "quorum",
-            "decision_rule",
-            "minutes_approval",
-            "chair_rotation_months",
-            "chair_rotation_among",
-            "chair_party",
-            "vice_chair_from_other_party",
-            "chair_party_differs_from",
-            "is_public",
-            "is_temporary",
-            "setup_criteria",
-            "active_from",
-            "active_to",
-        )
+        fields = (*FORUM_FIELDS, "steers")
         field_classes = {
             "escalates_to": ForumChoiceField,
             "appointed_by": ForumChoiceField,
@@ -256,7 +179,7 @@ class ForumForm(ServiceModelForm):
         self.fields["slug"].required = False
 
     def service_data(self):
-        return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "steers"}
+        return {name: self.cleaned_data[name] for name in FORUM_FIELDS}
 
 
 class WindDownForm(forms.Form):
@@ -366,6 +289,14 @@ class SeatForm(forms.Form):
 
 
 class _BaseSeatFormSet(forms.BaseFormSet):
+    # The service's errors go above the rows (kernel.views.form_submit treats the formset as
+    # a form without fields).
+    fields = {}
+
+    def add_error(self, field, error):
+        messages = error.messages if isinstance(error, ValidationError) else [error]
+        self.non_form_errors().extend(messages)
+
     def clean(self):
         if any(self.errors):
             return

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kernel.visibility import RestrictedQuerySet
+
 
 class Structure(models.Model):
     """A collaboration structure (samverkansstruktur): forums on three tiers, belonging together."""
@@ -38,6 +40,7 @@ class Structure(models.Model):
     )
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[secretariat_organisations, secretariat_staff])
 
     class Meta:
@@ -63,6 +66,7 @@ class Party(models.Model):
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -100,6 +104,7 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[parties])
 
     class Meta:
@@ -244,6 +249,7 @@ class Forum(models.Model):
     active_from = models.DateField(_("active from"), null=True, blank=True)
     active_to = models.DateField(_("wound down"), null=True, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

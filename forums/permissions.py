@@ -3,17 +3,31 @@
 The secretariat staff named on a structure hold `forums.manage_structure` on it (a guardian
 object permission kept in step by `structure_secretariat_sync`). People sitting in a forum
 hold object permissions on the forum, granted from their mandates (see mandates.permissions).
+
+The rules of the visibility API (`Model.objects.restrict(user, action)`, kernel.visibility):
+
+- Structure: "view" if the user runs it or may see one of its forums; "manage" (also
+  "change") if they run it as secretariat.
+- Forum: "view" if it is public, they sit in it, or they run its structure; "change" if they
+  run its structure.
+- Party: "view" and "manage" follow its structure.
+- Organisation: one register every logged-in user may read; "change" for anyone who runs a
+  structure as secretariat (organisations are shared by all structures).
 """
 
 from django.db.models import Q
 from guardian.shortcuts import assign_perm, get_objects_for_user, get_users_with_perms, remove_perm
 
-from .models import Forum, Structure
+from kernel.visibility import VIEW, register_restriction
+
+from .models import Forum, Organisation, Party, Structure
 
 MANAGE_STRUCTURE = "forums.manage_structure"
 VIEW_FORUM = "forums.view_forum"
 RAISE_CASE = "forums.raise_case"
 LEAD_FORUM = "forums.lead_forum"
+MANAGE = "manage"
+CHANGE = "change"
 
 
 def structure_secretariat_sync(*, structure):
@@ -57,6 +71,13 @@ def forum_visibility_filter(user):
     return visible
 
 
+def structure_visibility_filter(user):
+    """A Q for the structures the user runs, or in which they may see at least one forum."""
+    return Q(pk__in=structures_managed_by(user).values("pk")) | Q(
+        pk__in=Forum.objects.filter(forum_visibility_filter(user)).values("structure_id")
+    )
+
+
 def can_view_forum(user, forum):
     return (
         forum.is_public
@@ -67,3 +88,54 @@ def can_view_forum(user, forum):
 
 def can_edit_forum(user, forum):
     return can_manage_structure(user, forum.structure)
+
+
+def is_secretariat_anywhere(user):
+    """The user runs at least one structure (or is an administrator)."""
+    return user.is_authenticated and (user.is_superuser or structures_managed_by(user).exists())
+
+
+# --- Restrictions (kernel.visibility) ------------------------------------------------------
+
+
+@register_restriction(Structure, VIEW)
+def _structures_visible(queryset, user):
+    return queryset.filter(structure_visibility_filter(user))
+
+
+@register_restriction(Structure, MANAGE)
+@register_restriction(Structure, CHANGE)
+def _structures_managed(queryset, user):
+    return queryset.filter(pk__in=structures_managed_by(user).values("pk"))
+
+
+@register_restriction(Forum, VIEW)
+def _forums_visible(queryset, user):
+    return queryset.filter(forum_visibility_filter(user))
+
+
+@register_restriction(Forum, CHANGE)
+@register_restriction(Forum, MANAGE)
+def _forums_changeable(queryset, user):
+    return queryset.filter(structure__in=structures_managed_by(user).values("pk"))
+
+
+@register_restriction(Party, VIEW)
+def _parties_visible(queryset, user):
+    return queryset.filter(structure__in=Structure.objects.restrict(user, VIEW).values("pk"))
+
+
+@register_restriction(Party, MANAGE)
+@register_restriction(Party, CHANGE)
+def _parties_managed(queryset, user):
+    return queryset.filter(structure__in=structures_managed_by(user).values("pk"))
+
+
+@register_restriction(Organisation, VIEW)
+def _organisations_visible(queryset, user):
+    return queryset if user.is_authenticated else queryset.none()
+
+
+@register_restriction(Organisation, CHANGE)
+def _organisations_changeable(queryset, user):
+    return queryset if is_secretariat_anywhere(user) else queryset.none()

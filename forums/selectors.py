@@ -9,8 +9,10 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 
-from .models import CharterVersion, Forum, Organisation, Party, Structure
-from .permissions import forum_visibility_filter, structures_managed_by
+from kernel.visibility import VIEW, get_for_action, get_visible_or_404
+
+from .models import AssignmentItem, CharterVersion, Forum, Organisation, Party, Seat, Structure
+from .permissions import structures_managed_by
 
 FORUM_RELATED = (
     "structure",
@@ -20,6 +22,16 @@ FORUM_RELATED = (
     "chair_party",
     "chair_party_differs_from",
 )
+
+
+def _get(queryset, user, action, **lookup):
+    """The object if the user may see it (404) and, for another action, do it (403)."""
+    if action == VIEW:
+        return get_visible_or_404(queryset, user, **lookup)
+    return get_for_action(queryset, user, action, **lookup)
+
+
+# --- Structures ------------------------------------------------------------------------------
 
 
 def structure_list_run_by(*, user):
@@ -32,79 +44,87 @@ def structure_list_run_by(*, user):
     )
 
 
-def _text_search(queryset, q, fields):
-    q = (q or "").strip()
-    if not q:
-        return queryset
-    condition = Q()
-    for name in fields:
-        condition |= Q(**{f"{name}__icontains": q})
-    return queryset.filter(condition)
+def structure_ids_run_by(*, user):
+    return set(structures_managed_by(user).values_list("pk", flat=True))
+
+
+def structures_open_run_by(*, user):
+    """Structures not archived that the user runs: where they may set up forums."""
+    return Structure.objects.restrict(user, "manage").filter(archived_at__isnull=True)
+
+
+def structures_open_visible_to(*, user):
+    """Structures not archived that the user may see (the forum list's structure filter)."""
+    return Structure.objects.restrict(user, VIEW).filter(archived_at__isnull=True).order_by("name")
+
+
+def structure_list_visible_to(*, user):
+    """Structures the user may see (archived ones too: the list's filter decides), each with
+    the number of forums in it that they can see."""
+    visible_forums = Forum.objects.restrict(user, VIEW)
+    return (
+        Structure.objects.restrict(user, VIEW)
+        .annotate(
+            forum_count=Count("forums", filter=Q(forums__in=visible_forums), distinct=True),
+        )
+        .order_by("name")
+    )
+
+
+def structure_get_visible(*, user, slug, action=VIEW):
+    """The structure if the user may see it (404) and, for "manage", run it (403)."""
+    return _get(Structure.objects.all(), user, action, slug=slug)
+
+
+def structure_secretariat_staff(*, structure):
+    return structure.secretariat_staff.order_by("last_name", "first_name")
+
+
+def structure_secretariat_organisations(*, structure):
+    return structure.secretariat_organisations.all()
+
+
+def is_secretariat_staff(*, structure, user):
+    """Whether the user is named on the structure's secretariat (not only an administrator)."""
+    return structure.secretariat_staff.filter(pk=user.pk).exists()
+
+
+# --- Forums ----------------------------------------------------------------------------------
 
 
 def forums_visible_to(user):
-    return Forum.objects.filter(forum_visibility_filter(user))
+    return Forum.objects.restrict(user, VIEW)
 
 
-def structure_visibility_filter(user):
-    """Structures the user runs, or in which they may see at least one forum."""
-    return Q(pk__in=structures_managed_by(user).values("pk")) | Q(
-        pk__in=forums_visible_to(user).values("structure_id")
+def forum_list_visible_to(*, user):
+    """Forums the user may see, in structures not archived (the list's filters narrow it)."""
+    return (
+        forums_visible_to(user)
+        .filter(structure__archived_at__isnull=True)
+        .select_related("structure", "escalates_to")
+        .order_by("structure__name", "tier", "name")
     )
 
 
-def structure_list_visible_to(*, user, q="", archived=False):
-    """Structures the user may see, each with the number of forums in it that they can see."""
-    managed = structures_managed_by(user).values("pk")
-    queryset = Structure.objects.filter(structure_visibility_filter(user))
-    if archived:
-        # Archived structures are shown only to their secretariat.
-        queryset = queryset.filter(archived_at__isnull=False, pk__in=managed)
-    else:
-        queryset = queryset.filter(archived_at__isnull=True)
-    queryset = _text_search(queryset, q, ("name", "slug", "description"))
-    return queryset.annotate(
-        forum_count=Count("forums", filter=Q(forums__in=forums_visible_to(user)), distinct=True),
-    ).order_by("name")
-
-
-def structure_get_visible(*, user, slug):
-    try:
-        return Structure.objects.filter(structure_visibility_filter(user)).get(slug=slug)
-    except Structure.DoesNotExist:
-        raise Http404 from None
-
-
-def forum_list_visible_to(*, user, q="", structure=None, tier=None, kind="", status="", on=None):
-    """Forums the user may see, filtered; structures archived are left out."""
+def forum_filter_status(queryset, status, *, on=None):
+    """Forums active on a day ("active") or wound down before it ("wound_down")."""
     day = on or timezone.localdate()
-    queryset = forums_visible_to(user).filter(structure__archived_at__isnull=True)
-    if structure is not None:
-        queryset = queryset.filter(structure=structure)
-    if tier:
-        queryset = queryset.filter(tier=tier)
-    if kind:
-        queryset = queryset.filter(kind=kind)
     if status == "active":
-        queryset = queryset.filter(Q(active_to__isnull=True) | Q(active_to__gte=day))
-    elif status == "wound_down":
-        queryset = queryset.filter(active_to__lt=day)
-    queryset = _text_search(queryset, q, ("name", "short_name", "slug", "purpose"))
-    return queryset.select_related("structure", "escalates_to").order_by(
-        "structure__name", "tier", "name"
-    )
+        return queryset.filter(Q(active_to__isnull=True) | Q(active_to__gte=day))
+    if status == "wound_down":
+        return queryset.filter(active_to__lt=day)
+    return queryset
 
 
-def forum_get_visible(*, user, slug):
-    """The forum with its related forums loaded, or Http404 if the user may not see it."""
-    try:
-        return forums_visible_to(user).select_related(*FORUM_RELATED).get(slug=slug)
-    except Forum.DoesNotExist:
-        raise Http404 from None
+def forum_get_visible(*, user, slug, action=VIEW):
+    """The forum with its related forums loaded: 404 if the user may not see it, 403 if they
+    see it but may not `action` it ("change")."""
+    return _get(Forum.objects.select_related(*FORUM_RELATED), user, action, slug=slug)
 
 
 def forum_get(*, slug):
-    """The forum regardless of who asks (the view decides between 404 and 403)."""
+    """The forum regardless of who asks. Prefer `forum_get_visible(user=..., action=...)`;
+    kept for mandates.exports until it moves to the visibility API."""
     try:
         return Forum.objects.select_related(*FORUM_RELATED).get(slug=slug)
     except Forum.DoesNotExist:
@@ -125,6 +145,81 @@ def forum_relatives_visible_to(*, user, forum):
     )
 
 
+def charter_items(*, forum):
+    """The forum's assignments in order: (general, specific)."""
+    general, specific = [], []
+    for item in AssignmentItem.objects.filter(forum=forum).order_by("order", "id"):
+        (general if item.kind == AssignmentItem.Kind.GENERAL else specific).append(item)
+    return general, specific
+
+
+def seat_form_choices(*, forum):
+    """The forum's seats and what the seat form offers: (seats, organisations, parties).
+
+    Archived organisations and parties are offered only where they already hold a seat.
+    """
+    seats = list(
+        Seat.objects.filter(forum=forum, count__gt=0)
+        .select_related("organisation", "party")
+        .order_by("id")
+    )
+    organisations = list(
+        Organisation.objects.filter(
+            Q(archived_at__isnull=True) | Q(pk__in=[s.organisation_id for s in seats])
+        ).order_by("name")
+    )
+    parties = list(
+        Party.objects.filter(structure=forum.structure)
+        .filter(Q(archived_at__isnull=True) | Q(pk__in=[s.party_id for s in seats]))
+        .order_by("name")
+    )
+    return seats, organisations, parties
+
+
+# --- Parties and organisations ---------------------------------------------------------------
+
+
+def party_get(*, user, pk, action=VIEW):
+    """The party if the user may see its structure (404) and, for "manage", run it (403)."""
+    return _get(Party.objects.select_related("structure"), user, action, pk=pk)
+
+
+def parties_run_by(*, user):
+    """Parties of the structures not archived that the user runs."""
+    return (
+        Party.objects.restrict(user, "manage")
+        .filter(structure__archived_at__isnull=True)
+        .select_related("structure")
+        .order_by("structure__name", "name")
+    )
+
+
+def parties_for_organisation_form(*, user, organisation=None):
+    """The parties an organisation's form offers: those the user runs, and the
+    organisation's own parties in structures the user runs (archived ones too)."""
+    offered = parties_run_by(user=user)
+    if organisation is not None:
+        offered = offered | Party.objects.filter(
+            pk__in=organisation.parties.restrict(user, "manage").values("pk")
+        ).select_related("structure")
+    return offered.distinct().order_by("structure__name", "name")
+
+
+def organisation_parties_elsewhere(*, user, organisation):
+    """The organisation's parties in structures the user does not run (they stay as they are)."""
+    return (
+        organisation.parties.exclude(pk__in=Party.objects.restrict(user, "manage").values("pk"))
+        .select_related("structure")
+        .order_by("structure__name", "name")
+    )
+
+
+def organisation_get(*, user, pk, action=VIEW):
+    """An organisation of the register: 404 if there is none, 403 if the user may not
+    `action` it ("change")."""
+    return _get(Organisation.objects.all(), user, action, pk=pk)
+
+
 def party_list_for_structure(*, structure, archived=False):
     return (
         Party.objects.filter(structure=structure, archived_at__isnull=not archived)
@@ -133,15 +228,10 @@ def party_list_for_structure(*, structure, archived=False):
     )
 
 
-def organisation_list(*, q="", kind="", party=None, archived=False):
-    """The shared register of organisations, with the parties each belongs to (two queries)."""
-    queryset = Organisation.objects.filter(archived_at__isnull=not archived)
-    if kind:
-        queryset = queryset.filter(kind=kind)
-    if party is not None:
-        queryset = queryset.filter(parties=party)
-    queryset = _text_search(queryset, q, ("name", "short_name"))
-    return queryset.prefetch_related("parties__structure").order_by("name")
+def organisation_list():
+    """The shared register of organisations, with the parties each belongs to (two queries);
+    the list's filters narrow it (by default to those not archived)."""
+    return Organisation.objects.prefetch_related("parties__structure").order_by("name")
 
 
 def charter_versions(*, forum):

@@ -1,8 +1,9 @@
 """The secretariat's workspace for structures and forums, and the forum pages members read.
 
-Views are thin: they fetch through the selectors (an object the user may not see is a 404),
-validate with a form, call a service, and turn its ValidationError into errors next to the
-fields, a DomainError into a message and PermissionDenied into a 403.
+Views are thin: they fetch through the selectors, which use the visibility API (an object
+the user may not see is a 404, one they see but may not change a 403), and write through
+`kernel.views.form_submit` / `action_submit` (form -> service -> errors -> redirect). List
+pages are a FilterSet and a Table (forums.filters, forums.tables) through `list_page`.
 
 Anonymous visitors: a page about an object they could see if logged in (a public forum, a
 structure with public forums) sends them to log in, or for a public forum's page to its
@@ -15,62 +16,50 @@ from types import SimpleNamespace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from kernel.errors import DomainError
-from kernel.forms import attach_service_errors
+from kernel.lists import list_page
+from kernel.views import action_submit, form_submit
+from kernel.visibility import VIEW
 
 from . import selectors, services
 from .charter import charter_diff
+from .filters import ForumFilter, OrganisationFilter, StructureFilter
 from .forms import (
     AssignmentFormSet,
     CharterForm,
     ForumForm,
-    ForumSearchForm,
     OrganisationForm,
-    OrganisationSearchForm,
     PartyForm,
     SeatFormSet,
     SecretariatForm,
     StructureForm,
-    StructureSearchForm,
     WindDownForm,
     assignment_texts,
 )
 from .map import build_map, graphviz_installed, render_svg, structure_tree
-from .models import AssignmentItem, Forum, Organisation, Party, Seat, Structure
+from .models import Forum
 from .panels import MEMBER, PUBLIC, panels_for, viewer
 from .permissions import (
-    can_edit_forum,
+    CHANGE,
+    MANAGE,
     can_manage_structure,
-    can_view_forum,
-    structures_managed_by,
+    is_secretariat_anywhere,
 )
 from .selectors import (
     charter_versions,
-    forum_get,
-    forum_list_visible_to,
     forum_relatives_visible_to,
     forums_of_structure_visible_to,
     party_list_for_structure,
-    people_named,
     public_forum_get,
     public_forums,
-    structure_list_visible_to,
-    structure_visibility_filter,
 )
-
-PAGE_SIZE = 25
-ADD_STRUCTURE = "forums.add_structure"
-
+from .tables import ForumTable, OrganisationTable, StructureTable
 
 # --- Helpers ---------------------------------------------------------------------------------
 
@@ -90,57 +79,39 @@ def _handle_login_first(view):
     return wrapper
 
 
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+def _fetch(request, get, action=VIEW, *, login_first=False, **lookup):
+    """The object `get` (a selector on the visibility API) finds for this request's user.
+
+    Not visible: a 404. Visible but `action` not allowed: a 403. An anonymous visitor who can
+    see it, asking for more than reading (`action`, or `login_first`), is sent to log in.
+    """
+    user = request.user
+    if not user.is_authenticated and (action != VIEW or login_first):
+        get(user=user, **lookup)  # a 404 unless they could see it
+        raise _LoginFirst
+    return get(user=user, action=action, **lookup)
 
 
 def _forum_for(request, slug, *, edit=False):
     """The forum if the user may see it (404 otherwise) and, with edit, change it (403)."""
-    forum = forum_get(slug=slug)
-    user = request.user
-    if not can_view_forum(user, forum):
-        raise Http404
-    if edit:
-        if not user.is_authenticated:
-            raise _LoginFirst
-        if not can_edit_forum(user, forum):
-            raise PermissionDenied
-    return forum
+    return _fetch(request, selectors.forum_get_visible, CHANGE if edit else VIEW, slug=slug)
 
 
 def _structure_for(request, slug, *, manage=False):
-    structure = get_object_or_404(Structure, slug=slug)
-    user = request.user
-    visible = Structure.objects.filter(structure_visibility_filter(user), pk=structure.pk)
-    if not visible.exists():
-        raise Http404
-    if not user.is_authenticated:
-        raise _LoginFirst
-    if manage and not can_manage_structure(user, structure):
-        raise PermissionDenied
-    return structure
+    """The structure if the user may see it (404) and, with manage, run it (403); its pages
+    are for logged-in users only."""
+    action = MANAGE if manage else VIEW
+    return _fetch(request, selectors.structure_get_visible, action, login_first=True, slug=slug)
 
 
 def _party_for(request, pk):
-    party = get_object_or_404(Party.objects.select_related("structure"), pk=pk)
-    _structure_for(request, party.structure.slug, manage=True)
-    return party
+    """The party if the user may see its structure (404) and run it (403)."""
+    return _fetch(request, selectors.party_get, MANAGE, pk=pk)
 
 
 def _require_secretariat(user):
-    if not (user.is_superuser or structures_managed_by(user).exists()):
+    if not is_secretariat_anywhere(user):
         raise PermissionDenied
-
-
-def _managed_parties(user):
-    return (
-        Party.objects.filter(
-            structure__in=structures_managed_by(user).values("pk"),
-            structure__archived_at__isnull=True,
-        )
-        .select_related("structure")
-        .order_by("structure__name", "name")
-    )
 
 
 # --- Forums ----------------------------------------------------------------------------------
@@ -149,40 +120,28 @@ def _managed_parties(user):
 @login_required
 def forum_list(request):
     user = request.user
-    structures = Structure.objects.filter(
-        structure_visibility_filter(user), archived_at__isnull=True
-    ).order_by("name")
-    form = ForumSearchForm(request.GET, structures=structures)
-    filters = {}
-    if form.is_valid():
-        filters = {
-            "q": form.cleaned_data["q"],
-            "structure": form.cleaned_data["structure"],
-            "tier": form.cleaned_data["tier"],
-            "kind": form.cleaned_data["kind"],
-            "status": form.cleaned_data["status"],
-        }
-    page = _page(request, forum_list_visible_to(user=user, **filters))
-    managed = set(structures_managed_by(user).values_list("pk", flat=True))
+    managed = selectors.structure_ids_run_by(user=user)
+    filterset, table = list_page(
+        request,
+        ForumFilter,
+        ForumTable,
+        selectors.forum_list_visible_to(user=user),
+        managed_structure_ids=managed,
+    )
     return render(
         request,
         "forums/forum_list.html",
         {
-            "form": form,
-            "page_obj": page,
-            "forums": page.object_list,
+            "filterset": filterset,
+            "table": table,
             "managed_structure_ids": managed,
-            "today": timezone.localdate(),
-            "can_create_in": [s for s in structures if s.pk in managed],
+            "can_create_in": list(selectors.structures_open_run_by(user=user)),
         },
     )
 
 
 def _assignments(forum):
-    general, specific = [], []
-    for item in AssignmentItem.objects.filter(forum=forum).order_by("order", "id"):
-        (general if item.kind == AssignmentItem.Kind.GENERAL else specific).append(item)
-    return general, specific
+    return selectors.charter_items(forum=forum)
 
 
 def charter_context(request, forum, *, compare_param="jamfor"):
@@ -235,26 +194,22 @@ def forum_detail(request, slug):
 def forum_create(request, slug):
     structure = _structure_for(request, slug, manage=True)
     form = ForumForm(request.POST or None, structure=structure, instance=Forum(structure=structure))
-    if request.method == "POST" and form.is_valid():
-        try:
-            forum = services.forum_create(
-                actor=request.user,
-                structure=structure,
-                data=form.service_data(),
-                steers=form.cleaned_data["steers"],
-            )
-        except ValidationError as error:
-            attach_service_errors(form, error)
-        except DomainError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(
-                request,
-                _("The forum %(name)s was set up. Now give it its charter and seats.")
-                % {"name": forum.name},
-            )
-            return redirect(forum)
-    return render(
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.forum_create(
+            actor=request.user,
+            structure=structure,
+            data=form.service_data(),
+            steers=data["steers"],
+        ),
+        success=lambda forum: forum.get_absolute_url(),
+        message=lambda forum: (
+            _("The forum %(name)s was set up. Now give it its charter and seats.")
+            % {"name": forum.name}
+        ),
+    )
+    return done or render(
         request,
         "forums/forum_form.html",
         {"form": form, "structure": structure, "forum": None},
@@ -265,25 +220,20 @@ def forum_create(request, slug):
 @require_http_methods(["GET", "POST"])
 def forum_update(request, slug):
     forum = _forum_for(request, slug, edit=True)
-    form = ForumForm(
-        request.POST or None, structure=forum.structure, instance=Forum.objects.get(pk=forum.pk)
+    form = ForumForm(request.POST or None, structure=forum.structure, instance=forum)
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.forum_update(
+            actor=request.user,
+            forum=forum,
+            data=form.service_data(),
+            steers=data["steers"],
+        ),
+        success=lambda forum: forum.get_absolute_url(),
+        message=_("The forum was saved."),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            forum = services.forum_update(
-                actor=request.user,
-                forum=forum,
-                data=form.service_data(),
-                steers=form.cleaned_data["steers"],
-            )
-        except ValidationError as error:
-            attach_service_errors(form, error)
-        except DomainError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The forum was saved."))
-            return redirect(forum)
-    return render(
+    return done or render(
         request,
         "forums/forum_form.html",
         {"form": form, "structure": forum.structure, "forum": forum},
@@ -297,17 +247,16 @@ def forum_wind_down(request, slug):
     form = WindDownForm(
         request.POST or None, initial={"active_to": forum.active_to or timezone.localdate()}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.forum_wind_down(
-                actor=request.user, forum=forum, on=form.cleaned_data["active_to"]
-            )
-        except ValidationError as error:
-            attach_service_errors(form, error)
-        else:
-            messages.success(request, _("The forum's wind-down day was saved."))
-            return redirect(forum)
-    return render(request, "forums/forum_wind_down.html", {"form": form, "forum": forum})
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.forum_wind_down(
+            actor=request.user, forum=forum, on=data["active_to"]
+        ),
+        success=forum.get_absolute_url(),
+        message=_("The forum's wind-down day was saved."),
+    )
+    return done or render(request, "forums/forum_wind_down.html", {"form": form, "forum": forum})
 
 
 @_handle_login_first
@@ -327,33 +276,33 @@ def charter_update(request, slug):
         prefix="specific",
         initial=[{"text": item.text, "ORDER": i} for i, item in enumerate(specific, start=1)],
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and general_formset.is_valid()
-        and specific_formset.is_valid()
-    ):
-        try:
-            version = services.charter_update(
-                actor=request.user,
-                forum=forum,
-                purpose=form.cleaned_data["purpose"],
-                general=assignment_texts(general_formset),
-                specific=assignment_texts(specific_formset),
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            attach_service_errors(form, error)
-        else:
-            if version is None:
-                messages.info(request, _("The charter was not changed."))
-            else:
-                messages.success(
-                    request,
-                    _("The charter was saved as version %(number)s.") % {"number": version.number},
-                )
-            return redirect(forum)
-    return render(
+
+    def save(cleaned):
+        version = services.charter_update(
+            actor=request.user,
+            forum=forum,
+            purpose=cleaned["purpose"],
+            general=assignment_texts(general_formset),
+            specific=assignment_texts(specific_formset),
+            note=cleaned["note"],
+        )
+        if version is None:
+            messages.info(request, _("The charter was not changed."))
+        return version
+
+    formsets_valid = general_formset.is_valid() and specific_formset.is_valid()
+    done = formsets_valid and form_submit(
+        request,
+        form,
+        save,
+        success=forum.get_absolute_url(),
+        message=lambda version: (
+            _("The charter was saved as version %(number)s.") % {"number": version.number}
+            if version is not None
+            else ""
+        ),
+    )
+    return done or render(
         request,
         "forums/charter_form.html",
         {
@@ -371,21 +320,7 @@ def charter_update(request, slug):
 @require_http_methods(["GET", "POST"])
 def seat_set(request, slug):
     forum = _forum_for(request, slug, edit=True)
-    seats = list(
-        Seat.objects.filter(forum=forum, count__gt=0)
-        .select_related("organisation", "party")
-        .order_by("id")
-    )
-    organisations = list(
-        Organisation.objects.filter(
-            Q(archived_at__isnull=True) | Q(pk__in=[s.organisation_id for s in seats])
-        ).order_by("name")
-    )
-    parties = list(
-        Party.objects.filter(structure=forum.structure)
-        .filter(Q(archived_at__isnull=True) | Q(pk__in=[s.party_id for s in seats]))
-        .order_by("name")
-    )
+    seats, organisations, parties = selectors.seat_form_choices(forum=forum)
     formset = SeatFormSet(
         request.POST if request.method == "POST" else None,
         prefix="seats",
@@ -395,17 +330,14 @@ def seat_set(request, slug):
         ],
         form_kwargs={"organisations": organisations, "parties": parties},
     )
-    if request.method == "POST" and formset.is_valid():
-        try:
-            services.seat_set(actor=request.user, forum=forum, seats=formset.seats())
-        except ValidationError as error:
-            for messages_ in error.message_dict.values():
-                for message in messages_:
-                    formset.non_form_errors().append(message)
-        else:
-            messages.success(request, _("The seats were saved."))
-            return redirect(forum)
-    return render(request, "forums/seat_form.html", {"forum": forum, "formset": formset})
+    done = form_submit(
+        request,
+        formset,
+        lambda data: services.seat_set(actor=request.user, forum=forum, seats=formset.seats()),
+        success=forum.get_absolute_url(),
+        message=_("The seats were saved."),
+    )
+    return done or render(request, "forums/seat_form.html", {"forum": forum, "formset": formset})
 
 
 # --- Structures ------------------------------------------------------------------------------
@@ -413,21 +345,22 @@ def seat_set(request, slug):
 
 @login_required
 def structure_list(request):
-    form = StructureSearchForm(request.GET)
-    q, archived = "", False
-    if form.is_valid():
-        q, archived = form.cleaned_data["q"], form.cleaned_data["archived"]
-    page = _page(request, structure_list_visible_to(user=request.user, q=q, archived=archived))
-    managed = set(structures_managed_by(request.user).values_list("pk", flat=True))
+    managed = selectors.structure_ids_run_by(user=request.user)
+    filterset, table = list_page(
+        request,
+        StructureFilter,
+        StructureTable,
+        selectors.structure_list_visible_to(user=request.user),
+        managed_structure_ids=managed,
+    )
     return render(
         request,
         "forums/structure_list.html",
         {
-            "form": form,
-            "page_obj": page,
-            "structures": page.object_list,
+            "filterset": filterset,
+            "table": table,
             "managed_structure_ids": managed,
-            "can_create": request.user.has_perm(ADD_STRUCTURE),
+            "can_create": request.user.has_perm(services.ADD_STRUCTURE),
         },
     )
 
@@ -451,8 +384,10 @@ def structure_detail(request, slug):
         "archived_parties": (
             list(party_list_for_structure(structure=structure, archived=True)) if manages else []
         ),
-        "secretariat_staff": list(structure.secretariat_staff.order_by("last_name", "first_name")),
-        "secretariat_organisations": list(structure.secretariat_organisations.all()),
+        "secretariat_staff": list(selectors.structure_secretariat_staff(structure=structure)),
+        "secretariat_organisations": list(
+            selectors.structure_secretariat_organisations(structure=structure)
+        ),
         "today": timezone.localdate(),
     }
     return render(request, "forums/structure_detail.html", context)
@@ -461,43 +396,43 @@ def structure_detail(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def structure_create(request):
-    if not request.user.has_perm(ADD_STRUCTURE):
+    if not request.user.has_perm(services.ADD_STRUCTURE):
         raise PermissionDenied
     form = StructureForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            structure = services.structure_create(
-                actor=request.user,
-                data=form.service_data(),
-                secretariat_organisations=form.cleaned_data["secretariat_organisations"],
-            )
-        except ValidationError as error:
-            attach_service_errors(form, error)
-        else:
-            messages.success(request, _("The structure was created."))
-            return redirect(structure.get_absolute_url())
-    return render(request, "forums/structure_form.html", {"form": form, "structure": None})
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.structure_create(
+            actor=request.user,
+            data=form.service_data(),
+            secretariat_organisations=data["secretariat_organisations"],
+        ),
+        success=lambda structure: structure.get_absolute_url(),
+        message=_("The structure was created."),
+    )
+    return done or render(request, "forums/structure_form.html", {"form": form, "structure": None})
 
 
 @_handle_login_first
 @require_http_methods(["GET", "POST"])
 def structure_update(request, slug):
     structure = _structure_for(request, slug, manage=True)
-    form = StructureForm(request.POST or None, instance=Structure.objects.get(pk=structure.pk))
-    if request.method == "POST" and form.is_valid():
-        try:
-            structure = services.structure_update(
-                actor=request.user,
-                structure=structure,
-                data=form.service_data(),
-                secretariat_organisations=form.cleaned_data["secretariat_organisations"],
-            )
-        except ValidationError as error:
-            attach_service_errors(form, error)
-        else:
-            messages.success(request, _("The structure was saved."))
-            return redirect(structure.get_absolute_url())
-    return render(request, "forums/structure_form.html", {"form": form, "structure": structure})
+    form = StructureForm(request.POST or None, instance=structure)
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.structure_update(
+            actor=request.user,
+            structure=structure,
+            data=form.service_data(),
+            secretariat_organisations=data["secretariat_organisations"],
+        ),
+        success=lambda structure: structure.get_absolute_url(),
+        message=_("The structure was saved."),
+    )
+    return done or render(
+        request, "forums/structure_form.html", {"form": form, "structure": structure}
+    )
 
 
 @_handle_login_first
@@ -505,29 +440,24 @@ def structure_update(request, slug):
 def structure_secretariat(request, slug):
     structure = _structure_for(request, slug, manage=True)
     form = SecretariatForm(request.POST or None, structure=structure)
-    if request.method == "POST" and form.is_valid():
-        added, missing = people_named(identifiers=form.identifiers())
-        if missing:
-            form.add_error(
-                "add",
-                _("No active account has this username or e-mail: %(names)s.")
-                % {"names": ", ".join(missing)},
-            )
-        else:
-            staff = {person.pk: person for person in [*form.cleaned_data["staff"], *added]}
-            try:
-                services.structure_secretariat_set(
-                    actor=request.user, structure=structure, staff=list(staff.values())
-                )
-            except ValidationError as error:
-                attach_service_errors(form, error)
-            else:
-                messages.success(request, _("The secretariat staff were saved."))
-                still_staff = structure.secretariat_staff.filter(pk=request.user.pk).exists()
-                if still_staff or request.user.is_superuser:
-                    return redirect(structure.get_absolute_url())
-                return redirect("forums:structure_list")
-    return render(
+    user = request.user
+
+    def back(structure):
+        # Someone who took themselves off the secretariat can no longer run the structure.
+        if user.is_superuser or selectors.is_secretariat_staff(structure=structure, user=user):
+            return structure.get_absolute_url()
+        return reverse("forums:structure_list")
+
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.structure_secretariat_set(
+            actor=user, structure=structure, staff=form.staff_after()
+        ),
+        success=back,
+        message=_("The secretariat staff were saved."),
+    )
+    return done or render(
         request, "forums/structure_secretariat.html", {"form": form, "structure": structure}
     )
 
@@ -535,13 +465,7 @@ def structure_secretariat(request, slug):
 def _confirm(request, *, obj, action, title, question, done, back, archive=True):
     """A confirmation page (GET) and the archive/restore action (POST)."""
     if request.method == "POST":
-        try:
-            action()
-        except DomainError as error:
-            messages.error(request, str(error))
-            return redirect(back)
-        messages.success(request, done)
-        return redirect(back)
+        return action_submit(request, action, success=back, failure=back, message=done)
     return render(
         request,
         "forums/confirm.html",
@@ -591,17 +515,14 @@ def structure_restore(request, slug):
 def party_create(request, slug):
     structure = _structure_for(request, slug, manage=True)
     form = PartyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.party_create(actor=request.user, structure=structure, data=form.cleaned_data)
-        except ValidationError as error:
-            attach_service_errors(form, error)
-        except DomainError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The party was added."))
-            return redirect(structure.get_absolute_url())
-    return render(
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.party_create(actor=request.user, structure=structure, data=data),
+        success=structure.get_absolute_url(),
+        message=_("The party was added."),
+    )
+    return done or render(
         request, "forums/party_form.html", {"form": form, "structure": structure, "party": None}
     )
 
@@ -610,16 +531,15 @@ def party_create(request, slug):
 @require_http_methods(["GET", "POST"])
 def party_update(request, pk):
     party = _party_for(request, pk)
-    form = PartyForm(request.POST or None, instance=Party.objects.get(pk=party.pk))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.party_update(actor=request.user, party=party, data=form.cleaned_data)
-        except ValidationError as error:
-            attach_service_errors(form, error)
-        else:
-            messages.success(request, _("The party was saved."))
-            return redirect(party.structure.get_absolute_url())
-    return render(
+    form = PartyForm(request.POST or None, instance=party)
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.party_update(actor=request.user, party=party, data=data),
+        success=party.structure.get_absolute_url(),
+        message=_("The party was saved."),
+    )
+    return done or render(
         request,
         "forums/party_form.html",
         {"form": form, "structure": party.structure, "party": party},
@@ -663,84 +583,61 @@ def party_restore(request, pk):
 @login_required
 def organisation_list(request):
     _require_secretariat(request.user)
-    form = OrganisationSearchForm(request.GET, parties=_managed_parties(request.user))
-    filters = {}
-    if form.is_valid():
-        filters = {
-            "q": form.cleaned_data["q"],
-            "kind": form.cleaned_data["kind"],
-            "party": form.cleaned_data["party"],
-            "archived": form.cleaned_data["archived"],
-        }
-    page = _page(request, selectors.organisation_list(**filters))
-    return render(
-        request,
-        "forums/organisation_list.html",
-        {"form": form, "page_obj": page, "organisations": page.object_list},
+    filterset, table = list_page(
+        request, OrganisationFilter, OrganisationTable, selectors.organisation_list()
     )
-
-
-def _organisation_form_parties(user, organisation=None):
-    managed = _managed_parties(user)
-    if organisation is not None:
-        managed = managed | Party.objects.filter(
-            pk__in=organisation.parties.filter(
-                structure__in=structures_managed_by(user).values("pk")
-            ).values("pk")
-        ).select_related("structure")
-    return managed.distinct().order_by("structure__name", "name")
+    return render(
+        request, "forums/organisation_list.html", {"filterset": filterset, "table": table}
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_create(request):
     _require_secretariat(request.user)
-    form = OrganisationForm(request.POST or None, parties=_organisation_form_parties(request.user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organisation_create(
-                actor=request.user,
-                data=form.service_data(),
-                parties=form.cleaned_data["parties"],
-            )
-        except ValidationError as error:
-            attach_service_errors(form, error)
-        else:
-            messages.success(request, _("The organisation was added."))
-            return redirect("forums:organisation_list")
-    return render(request, "forums/organisation_form.html", {"form": form, "organisation": None})
+    parties = selectors.parties_for_organisation_form(user=request.user)
+    form = OrganisationForm(request.POST or None, parties=parties)
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.organisation_create(
+            actor=request.user, data=form.service_data(), parties=data["parties"]
+        ),
+        success=reverse("forums:organisation_list"),
+        message=_("The organisation was added."),
+    )
+    return done or render(
+        request, "forums/organisation_form.html", {"form": form, "organisation": None}
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_update(request, pk):
-    organisation = get_object_or_404(Organisation, pk=pk)
-    _require_secretariat(request.user)
+    user = request.user
+    organisation = selectors.organisation_get(user=user, pk=pk, action=CHANGE)
     form = OrganisationForm(
         request.POST or None,
-        instance=Organisation.objects.get(pk=organisation.pk),
-        parties=_organisation_form_parties(request.user, organisation),
+        instance=organisation,
+        parties=selectors.parties_for_organisation_form(user=user, organisation=organisation),
     )
-    form_party_ids = {party.pk for party in form.fields["parties"].queryset}
-    other_parties = [
-        party
-        for party in organisation.parties.select_related("structure")
-        if party.pk not in form_party_ids
-    ]
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organisation_update(
-                actor=request.user,
-                organisation=organisation,
-                data=form.service_data(),
-                parties=[*form.cleaned_data["parties"], *other_parties],
-            )
-        except ValidationError as error:
-            attach_service_errors(form, error)
-        else:
-            messages.success(request, _("The organisation was saved."))
-            return redirect("forums:organisation_list")
-    return render(
+    # Memberships in structures the editor does not run are kept as they are.
+    other_parties = list(
+        selectors.organisation_parties_elsewhere(user=user, organisation=organisation)
+    )
+    done = form_submit(
+        request,
+        form,
+        lambda data: services.organisation_update(
+            actor=user,
+            organisation=organisation,
+            data=form.service_data(),
+            parties=[*data["parties"], *other_parties],
+        ),
+        success=reverse("forums:organisation_list"),
+        message=_("The organisation was saved."),
+    )
+    return done or render(
         request,
         "forums/organisation_form.html",
         {"form": form, "organisation": organisation, "other_parties": other_parties},
@@ -750,8 +647,7 @@ def organisation_update(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_archive(request, pk):
-    organisation = get_object_or_404(Organisation, pk=pk)
-    _require_secretariat(request.user)
+    organisation = selectors.organisation_get(user=request.user, pk=pk, action=CHANGE)
     return _confirm(
         request,
         obj=organisation,
@@ -769,8 +665,7 @@ def organisation_archive(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_restore(request, pk):
-    organisation = get_object_or_404(Organisation, pk=pk)
-    _require_secretariat(request.user)
+    organisation = selectors.organisation_get(user=request.user, pk=pk, action=CHANGE)
     return _confirm(
         request,
         obj=organisation,
