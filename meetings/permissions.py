@@ -23,13 +23,12 @@ from forums.permissions import (
     forums_with_perm,
     structures_managed_by,
 )
-from kernel.visibility import register_restriction
+from kernel.visibility import VIEW, register_restriction
 from mandates.models import Mandate
 from mandates.permissions import mandates_in_force
 
 from .models import ActionItem, AgendaItem, CalendarToken, Meeting, Minutes
 
-VIEW = "view"
 RUN = "run"
 # Approved minutes (and their PDF): whoever may see the forum, anyone if it is public.
 VIEW_APPROVED = "view_approved"
