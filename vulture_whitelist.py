@@ -22,4 +22,12 @@ _ = (
     name.SIMPLE_HISTORY,
     name.AXES,
     name.GUARDIAN,
+    # kernel.rules: read by name in templates/mandates/compliance.html and _findings.html.
+    name.severity,
+    name.refuses,
+    name.warns,
+    name.scope_labels,
+    name.hard_count,
+    name.soft_count,
+    name.mandate_id,
 )

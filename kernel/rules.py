@@ -150,19 +150,11 @@ class RuleRegistry:
         order = {name: index for index, name in enumerate(self._rules)}
         return sorted(found, key=lambda rule: (rule.sort_key, order[rule.name]))
 
-    def codes(self):
-        return sorted({rule.code for rule in self._rules.values()}, key=_code_key)
-
     def run(self, scope, *args, **kwargs):
         findings = []
         for rule in self.rules(scope):
             findings.extend(rule.run(*args, **kwargs))
         return findings
-
-
-def _code_key(code):
-    digits = "".join(ch for ch in code if ch.isdigit())
-    return (int(digits) if digits else 0, code)
 
 
 registry = RuleRegistry()

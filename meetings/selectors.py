@@ -11,6 +11,7 @@ from kernel.visibility import get_for_action, get_visible_or_404
 
 from .models import ActionItem, AgendaItem, Attendance, CalendarToken, Meeting, Minutes
 from .permissions import VIEW, VIEW_APPROVED, forums_for_meetings
+from .rules import weeks_left_in_year
 
 
 def meeting_list_upcoming(*, forum_ids, limit=10):
@@ -225,7 +226,7 @@ def meetings_per_year(forum, *, today=None):
         weeks_left = None
         cannot = False
         if year == today.year:
-            weeks_left = (datetime.date(year, 12, 31) - today).days // 7
+            weeks_left = weeks_left_in_year(today)  # as R12 counts them
             cannot = needed > weeks_left
         elif year < today.year:
             cannot = needed > 0

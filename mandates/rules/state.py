@@ -131,9 +131,6 @@ class ForumState:
         if holder.role == Role.CONTACT_PERSON and holder.status == Status.ACTIVE:
             self.contacts[holder.organisation_id].append(holder)
 
-    def contact_persons(self):
-        return [holder for holders in self.contacts.values() for holder in holders]
-
 
 # --- loading -------------------------------------------------------------------------------
 
