@@ -1,0 +1,117 @@
+"""What every transition service shares: permission, input, the lock, one event, notify."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kernel.history import save_with_history
+
+from ..errors import CaseChangedMeanwhile
+from ..models import Case, CaseEvent
+
+Status = Case.Status
+Kind = CaseEvent.Kind
+
+
+def authorise(allowed, authorised_by_decision):
+    """A decision taken at a meeting (the meetings app passes it) authorises on its own."""
+    if authorised_by_decision:
+        return
+    if not allowed:
+        raise PermissionDenied
+
+
+def required_text(value, field, message):
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError({field: [message]})
+    return text
+
+
+def changed_meanwhile(locked):
+    return CaseChangedMeanwhile(
+        _(
+            "The case changed meanwhile: it is now “%(status)s” at %(forum)s. "
+            "Look at it again before you go on."
+        )
+        % {"status": locked.get_status_display(), "forum": locked.current_forum}
+    )
+
+
+def lock_case(case, expected_version):
+    """Lock the case row and make sure it is still the version the caller saw."""
+    expected = case.version if expected_version is None else int(expected_version)
+    # No joins in the locking query: PostgreSQL re-checks a row that another transaction
+    # changed against the joined rows it read before, and would lose a case whose forum
+    # changed meanwhile. The forums are read after the lock instead.
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    if locked.version != expected:
+        raise changed_meanwhile(locked)
+    return locked
+
+
+def require_transition(locked, status):
+    """The model's table of allowed transitions decides (InvalidTransition otherwise)."""
+    locked.check_transition(
+        status,
+        _("A case that is “%(status)s” cannot become “%(target)s”.")
+        % {"status": locked.get_status_display(), "target": Status(status).label},
+    )
+
+
+def sync_instance(case, locked):
+    """Bring the caller's instance up to date with what was saved."""
+    if case is locked:
+        return
+    for field in Case._meta.concrete_fields:
+        setattr(case, field.attname, getattr(locked, field.attname))
+    case._state.fields_cache = dict(locked._state.fields_cache)
+
+
+def notify_after_commit(event):
+    from ..tasks import case_event_notify
+
+    case_event_notify.delay_on_commit(event.pk)
+
+
+def apply_transition(
+    case,
+    locked,
+    *,
+    actor,
+    kind,
+    to_status,
+    reason="",
+    to_forum=None,
+    by_decision=False,
+    notify=True,
+    **fields,
+):
+    """Change the locked case's status (and forum), record one event, notify after commit."""
+    now = timezone.now()
+    from_status, from_forum = locked.status, locked.current_forum
+    locked.status = to_status
+    if to_forum is not None:
+        locked.current_forum = to_forum
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.status_changed_at = now
+    locked.version += 1
+    event = CaseEvent(
+        case=locked,
+        kind=kind,
+        actor=actor,
+        from_forum=from_forum,
+        to_forum=locked.current_forum,
+        from_status=from_status,
+        to_status=to_status,
+        reason=reason,
+        by_meeting_decision=bool(by_decision),
+        at=now,
+    )
+    save_with_history(event, actor=actor, reason=kind)
+    save_with_history(locked, actor=actor, reason=f"event:{event.pk}")
+    if notify:
+        notify_after_commit(event)
+    sync_instance(case, locked)
+    return locked
