@@ -7,6 +7,8 @@ import datetime
 import zoneinfo
 
 import pytest
+import time_machine
+from django.urls import reverse
 
 from kernel.rules import FORUM, SOFT, registered_rules
 from mandates import rules
@@ -82,3 +84,15 @@ def test_a_forum_without_a_minimum_is_quiet(structure, operative_forum):
 def test_weeks_left_in_the_year():
     assert weeks_left_in_year(datetime.date(2030, 12, 15)) == 2
     assert weeks_left_in_year(datetime.date(2030, 12, 31)) == 0
+
+
+def test_the_compliance_page_shows_the_warning(
+    client, secretariat_user, structure, meets_four_times, today
+):
+    december = datetime.datetime(today.year, 12, 20, 9, tzinfo=STOCKHOLM)
+    with time_machine.travel(december, tick=False):
+        client.force_login(secretariat_user)  # a session of that day
+        page = client.get(reverse("mandates:compliance", args=[structure.slug]))
+    findings = dict(page.context["per_forum"])[meets_four_times]
+    assert [f.code for f in findings if f.rule == "R12"] == ["year_cannot_reach_minimum"]
+    assert "Varning (Mötesfrekvens):" in page.text

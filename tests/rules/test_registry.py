@@ -103,7 +103,7 @@ def test_no_finding_names_a_rule_code(
 
 @pytest.mark.django_db
 def test_structure_findings_read_in_a_fixed_number_of_queries(
-    structure, django_assert_max_num_queries, region_a
+    structure, django_assert_num_queries, region_a
 ):
     def grow(count):
         for _ in range(count):
@@ -113,10 +113,10 @@ def test_structure_findings_read_in_a_fixed_number_of_queries(
 
     # The forums, the seven of the snapshot, and the meetings for R12.
     grow(2)
-    with django_assert_max_num_queries(9):
+    with django_assert_num_queries(9):
         rules.structure_findings(structure)
     grow(20)
-    with django_assert_max_num_queries(9):
+    with django_assert_num_queries(9):
         rules.structure_findings(structure)
 
 
