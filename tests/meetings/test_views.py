@@ -11,7 +11,7 @@ from escalation.models import Case
 from meetings import services
 from meetings.models import AgendaItem, Decision, Meeting, Minutes
 from meetings.selectors import meetings_per_year
-from tests.factories import AttendanceFactory, MeetingFactory
+from tests.factories import AttendanceFactory, MeetingFactory, MinutesFactory
 from tests.meetings.factories import agenda_items, case_in_preparation
 from tests.querycount import assert_same_query_count
 
@@ -158,13 +158,22 @@ def test_meeting_page_query_count_constant(client, vg, meeting):
     def grow(n):
         agenda_items(meeting, n, kind=AgendaItem.Kind.DECISION)
 
-    assert_same_query_count(client, meeting.get_absolute_url(), grow)
+    assert_same_query_count(
+        client, meeting.get_absolute_url(), grow, queries=12, marker="Agenda item ", per_row=4
+    )
 
 
 def test_minutes_page_query_count_constant(client, vg, meeting):
     minutes = _approved_minutes(vg, meeting)
     client.force_login(vg.secretary)
-    assert_same_query_count(client, minutes.get_absolute_url(), lambda n: agenda_items(meeting, n))
+    assert_same_query_count(
+        client,
+        minutes.get_absolute_url(),
+        lambda n: [MinutesFactory(meeting=meeting, amends=minutes) for _ in range(n)],
+        queries=9,
+        marker=f'<li><a href="{minutes.get_absolute_url().removesuffix(f"{minutes.pk}/")}',
+        per_row=1,
+    )
 
 
 def test_calendar_feed_page_and_feed(client, vg, meeting):
