@@ -1,10 +1,12 @@
 """The rules registry: every rule declares its code, title, clause, level and scope; the
 mandate checks, the forum checks and the compliance page run it."""
 
+import io
 import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
@@ -143,3 +145,16 @@ def test_the_compliance_page_lists_every_rule_with_its_clause_and_findings(
     assert not RULE_CODE.search(visible)
     # Each finding names its rule by title.
     assert "Varning (Tomma platser):" in html
+
+
+def test_the_list_rules_command_names_every_rule_and_its_clause():
+    out = io.StringIO()
+    call_command("list_rules", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == len(registered_rules())
+    assert any(line.startswith("R12") and "seed 002, “Mötesfrekvens”" in line for line in lines), (
+        lines
+    )
+    out = io.StringIO()
+    call_command("list_rules", scope=MANDATE, language="sv", stdout=out)
+    assert "R12" not in out.getvalue() and "underlag 000" in out.getvalue()
