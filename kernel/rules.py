@@ -71,7 +71,7 @@ class Finding:
 
     @property
     def id(self):
-        """ "R5.seats_overfilled": the rule and what it found."""
+        """The rule and what it found, e.g. "R5.seats_overfilled"."""
         return ".".join(part for part in (self.rule, self.code) if part)
 
     @property
