@@ -55,6 +55,14 @@ def test_vg_meeting_from_planning_to_approved_minutes(axe_page, vg):  # noqa: F8
     meeting = Meeting.objects.get(title="Beredningsgruppen mars")  # noqa: F811
     expect(page).to_have_url(f"{page.url.split('/moten/')[0]}{meeting.get_absolute_url()}")
     _check(page)
+    for url in (
+        reverse("meetings:forum_meetings", args=[vg.group.slug]),
+        reverse("meetings:my_meetings"),
+    ):  # the lists as tables, now with a row
+        page.goto(url)
+        expect(page.locator(f'td a[href="{meeting.get_absolute_url()}"]')).to_have_count(1)
+        _check(page)
+    page.goto(meeting.get_absolute_url())
 
     page.locator("#agenda-item-add").click()
     _check(page)
