@@ -30,4 +30,8 @@ _ = (
     name.hard_count,
     name.soft_count,
     name.mandate_id,
+    # mandates.composition: read by name in templates/mandates/panels/composition.html.
+    name.is_party,
+    name.seat_total,
+    name.held_total,
 )

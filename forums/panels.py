@@ -75,15 +75,6 @@ def register_panel(page, *, slot=SECTIONS, order=100):
     return decorator
 
 
-def unregister_panel(panel, page=None):
-    """Remove a panel from one page, or from every page it was registered for."""
-    _REGISTRY[:] = [
-        entry
-        for entry in _REGISTRY
-        if not (entry.panel == panel and (page is None or entry.page == page))
-    ]
-
-
 def registered_panels(page):
     """The registrations of a page, in display order."""
     return sorted((entry for entry in _REGISTRY if entry.page == page), key=lambda e: e.order)

@@ -59,10 +59,6 @@ class SeatRow:
         return self.held > self.count
 
     @property
-    def is_ok(self):
-        return self.held == self.count
-
-    @property
     def state(self):
         if self.is_over_filled:
             return "over_filled"
@@ -97,18 +93,6 @@ class Composition:
     @property
     def held_total(self):
         return sum(row.held for row in self.seats) + sum(len(r.holders) for r in self.unseated)
-
-    @property
-    def empty(self):
-        return [row for row in self.seats if row.is_empty]
-
-    @property
-    def over_filled(self):
-        return [row for row in self.seats if row.is_over_filled]
-
-    @property
-    def has_problems(self):
-        return bool(self.unseated) or any(row.state != "ok" for row in self.seats)
 
 
 def composition_from_rows(seats, mandates, party_members):

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from forums.panels import PUBLIC, Panel, register_panel, unregister_panel
+from forums import panels
+from forums.panels import PUBLIC, Panel, register_panel
 from mandates.models import Mandate
 from tests.factories import ForumFactory, MandateFactory, OrganisationFactory, UserFactory
 from tests.querycount import assert_same_query_count
@@ -114,7 +115,7 @@ def test_nothing_else_is_shown_without_login(client, public_forum, secretariat_u
     )
 
 
-def test_other_apps_add_published_sections(client, public_forum, tmp_path, settings):
+def test_other_apps_add_published_sections(client, public_forum, tmp_path, settings, monkeypatch):
     template = tmp_path / "published.html"
     template.write_text('<section aria-label="Minutes">Approved minutes of {{ name }}</section>')
     settings.TEMPLATES = [
@@ -124,11 +125,9 @@ def test_other_apps_add_published_sections(client, public_forum, tmp_path, setti
     def minutes(request, forum):
         return Panel("published.html", {"name": forum.name})
 
+    monkeypatch.setattr(panels, "_REGISTRY", list(panels._REGISTRY))  # undone after the test
     register_panel(PUBLIC)(minutes)
-    try:
-        html = detail(client, public_forum).content.decode()
-    finally:
-        unregister_panel(minutes)
+    html = detail(client, public_forum).content.decode()
     assert f"Approved minutes of {public_forum.name}" in html
 
 
