@@ -1,0 +1,17 @@
+"""The meetings models, one module per topic; `from meetings.models import X` sees them all."""
+
+from .follow_up import ActionItem, CalendarToken, Report
+from .meetings import AgendaItem, Attendance, Decision, Meeting
+from .minutes import Minutes, MinutesApproval
+
+__all__ = [
+    "ActionItem",
+    "AgendaItem",
+    "Attendance",
+    "CalendarToken",
+    "Decision",
+    "Meeting",
+    "Minutes",
+    "MinutesApproval",
+    "Report",
+]
