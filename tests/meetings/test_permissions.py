@@ -100,3 +100,60 @@ def test_pdf_is_public_for_a_public_forum(client, vg, meeting):
     page = client.get(reverse("public_forums:forum_detail", args=[vg.group.slug]))
     assert reverse("meetings:minutes_pdf", args=[approved.pk]) in page.content.decode()
     assert reverse("meetings:minutes_pdf", args=[draft.pk]) not in page.content.decode()
+
+
+OWN = {"anon": 302, "member": 200, "other_member": 200, "secretariat": 200, "other_sec": 200}
+
+
+@pytest.mark.parametrize("who", list(VIEW))
+@pytest.mark.parametrize("name", ["meetings:my_meetings", "meetings:calendar_feeds"])
+def test_own_pages_matrix(client, people, who, name):
+    """Pages of the user's own: any logged-in person (showing only what they may see)."""
+    if people[who] is not None:
+        client.force_login(people[who])
+    assert client.get(reverse(name)).status_code == OWN[who]
+
+
+@pytest.mark.parametrize("who", list(VIEW))
+def test_action_item_done_matrix(client, people, vg, objects, who):
+    """The assignee (a member who does not run the forum) and the secretariat mark it done."""
+    from django.utils import timezone
+
+    item = services.action_item_create(
+        actor=vg.secretary,
+        meeting=objects["meeting"],
+        title="Underlag",
+        assignee=vg.vgr_member,
+        due_date=timezone.localdate(),
+    )
+    if people[who] is not None:
+        client.force_login(people[who])
+    response = client.post(reverse("meetings:action_item_done", args=[item.pk]))
+    expected = {"anon": 302, "member": 302, "other_member": 404, "secretariat": 302}
+    assert response.status_code == expected.get(who, 404)
+    item.refresh_from_db()
+    assert (item.status == "done") == (who in ("member", "secretariat"))
+
+
+def test_calendar_feed_with_an_unknown_token_is_404(client, vg):
+    assert client.get(reverse("meetings:calendar_feed", args=["nope"])).status_code == 404
+
+
+def test_every_meetings_url_is_in_the_matrix():
+    from django.urls import get_resolver
+
+    resolver = get_resolver()
+    names = {
+        f"meetings:{name}"
+        for name in resolver.namespace_dict["meetings"][1].reverse_dict
+        if isinstance(name, str)
+    }
+    covered = {p[0] for p in PAGES} | {p[0] for p in POSTS}
+    covered |= {
+        "meetings:my_meetings",
+        "meetings:calendar_feeds",
+        "meetings:calendar_feed",
+        "meetings:action_item_done",
+        "meetings:minutes_pdf",
+    }
+    assert names == covered
