@@ -7,6 +7,6 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings and minutes")
 
     def ready(self):
-        # Registers the forum page panels and R12 (meeting frequency)
+        # Registers the forum page panels, the visibility rules and R12 (meeting frequency)
         # in the rules registry.
-        from . import panels, rules  # noqa: F401
+        from . import panels, permissions, rules  # noqa: F401
