@@ -42,10 +42,6 @@ class ApprovalState:
     missing: list
     chair_parties: set
 
-    @property
-    def fulfilled(self):
-        return not self.missing
-
 
 def required_roles(forum):
     return RULE_ROLES[Rule(forum.minutes_approval)]

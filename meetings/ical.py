@@ -7,7 +7,6 @@ Times carry TZID=Europe/Stockholm with the zone's VTIMEZONE.
 
 import zoneinfo
 
-from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
 
@@ -71,7 +70,3 @@ def feed_ics(meetings, *, name):
     for meeting in meetings:
         cal.add_component(meeting_event(meeting))
     return cal.to_ical()
-
-
-def portal_url(path):
-    return f"{getattr(settings, 'PORTAL_BASE_URL', '').rstrip('/')}{path}"

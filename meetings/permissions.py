@@ -18,7 +18,6 @@ from forums.permissions import (
     LEAD_FORUM,
     VIEW_FORUM,
     can_manage_structure,
-    can_view_forum,
     forum_visibility_filter,
     forums_with_perm,
     structures_managed_by,
@@ -51,11 +50,6 @@ def is_chair(user, forum):
         user.is_authenticated
         and mandates_in_force().filter(person=user, forum=forum, role=Mandate.Role.CHAIR).exists()
     )
-
-
-def can_see_approved_minutes(user, forum):
-    """Approved minutes (and their PDF): whoever may see the forum; anyone if it is public."""
-    return can_view_forum(user, forum)
 
 
 # --- The same rules as querysets (the visibility API) ----------------------------------------

@@ -183,6 +183,26 @@ def test_attendance_deputy_for_a_named_member(vg, meeting):
         )
 
 
+def test_attendance_form_is_saved_whole_or_not_at_all(vg, meeting):
+    _held(vg, meeting)
+    entries = [
+        (vg.chair, Attendance.Status.PRESENT, None),
+        (vg.vgr_member, Attendance.Status.ABSENT, None),
+        (vg.deputy, Attendance.Status.DEPUTY, None),  # refused: for whom?
+    ]
+    with pytest.raises(ValidationError):
+        services.attendance_record_all(actor=vg.secretary, meeting=meeting, entries=entries)
+    assert not Attendance.objects.filter(meeting=meeting).exists()
+    entries[2] = (vg.deputy, Attendance.Status.DEPUTY, vg.municipal_member)
+    recorded = services.attendance_record_all(actor=vg.secretary, meeting=meeting, entries=entries)
+    assert len(recorded) == 3
+    assert set(Attendance.objects.filter(meeting=meeting).values_list("person", "status")) == {
+        (vg.chair.pk, "present"),
+        (vg.vgr_member.pk, "absent"),
+        (vg.deputy.pk, "deputy"),
+    }
+
+
 # --- Decisions (R14) -------------------------------------------------------------------------
 
 
