@@ -58,6 +58,22 @@ def test_reorder_with_htmx_returns_the_partial(client, vg, meeting):
     assert html.index(items[2].title) < html.index(items[1].title)
 
 
+def test_reorder_refused_with_htmx_says_why_inside_the_agenda(client, vg, meeting):
+    items = agenda_items(meeting, 2)
+    services.meeting_convene(actor=vg.secretary, meeting=meeting)
+    services.meeting_mark_held(actor=vg.secretary, meeting=meeting)
+    client.force_login(vg.secretary)
+    url = reverse("meetings:agenda_item_move", args=[items[1].pk, "up"])
+    response = client.post(url, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200 and "<html" not in html
+    assert 'class="alert alert-danger"' in html
+    order = list(meeting.agenda_items.order_by("order").values_list("pk", flat=True))
+    assert order == [items[0].pk, items[1].pk]
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "alert-danger" not in page  # the refusal is not shown a second time
+
+
 def test_reorder_without_javascript_redirects(client, vg, meeting):
     items = agenda_items(meeting, 2)
     client.force_login(vg.secretary)
