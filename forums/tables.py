@@ -57,7 +57,7 @@ class ForumTable(Table):
 
 
 class StructureTable(Table):
-    name = tables.Column(verbose_name=_("Name"), linkify=True)
+    name = tables.Column(verbose_name=_("Name"))
     forum_count = tables.Column(verbose_name=_("Forums"))
     is_partnership = tables.Column(verbose_name=_("Partnership"))
     role = tables.Column(verbose_name=_("Your role"), accessor="pk", orderable=False)

@@ -11,9 +11,12 @@ structure the user may not see is a 404, seen but not allowed a 403.
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import reverse
 
-from forums.models import Forum, Seat, Structure
+from forums.models import Forum, Organisation, Party, Seat, Structure
+from kernel.visibility import get_for_action, get_visible_or_404
 from mandates.models import Mandate
 from tests.factories import OrganisationFactory, UserFactory
 
@@ -229,4 +232,49 @@ def test_a_member_of_another_structure_sees_nothing_of_this_one(other_forum, giv
             reverse("forums:structure_detail", args=[other_forum.structure.slug])
         ).status_code
         == 200
+    )
+
+
+# --- The visibility API: Model.objects.restrict(user, action) ------------------------------------
+
+
+def test_restrict_is_the_rule_behind_the_pages(
+    operative_forum, structure, parties, outsider_user, representative_user, secretariat_user
+):
+    assert operative_forum not in Forum.objects.restrict(outsider_user, "view")
+    assert operative_forum in Forum.objects.restrict(representative_user, "view")
+    assert operative_forum not in Forum.objects.restrict(representative_user, "change")
+    assert operative_forum in Forum.objects.restrict(secretariat_user, "change")
+    assert structure not in Structure.objects.restrict(outsider_user, "view")
+    assert structure in Structure.objects.restrict(representative_user, "view")
+    assert structure not in Structure.objects.restrict(representative_user, "manage")
+    assert parties[0] in Party.objects.restrict(secretariat_user, "manage")
+    assert parties[0] not in Party.objects.restrict(representative_user, "manage")
+
+    with pytest.raises(Http404):  # hidden: the same as not there
+        get_visible_or_404(Forum, outsider_user, slug=operative_forum.slug)
+    with pytest.raises(PermissionDenied):  # seen, not allowed
+        get_for_action(
+            Forum.objects.all(), representative_user, "change", slug=operative_forum.slug
+        )
+    assert (
+        get_for_action(Forum.objects.all(), secretariat_user, "change", slug=operative_forum.slug)
+        == operative_forum
+    )
+    organisation = OrganisationFactory()
+    with pytest.raises(PermissionDenied):
+        get_for_action(
+            Organisation.objects.all(), representative_user, "change", pk=organisation.pk
+        )
+
+
+def test_a_forum_hidden_by_restrict_is_a_404_on_every_forum_page(outsider_user, operative_forum):
+    """The pages ask the visibility API: a forum outside the user's `restrict` is a 404, even
+    for a forum that exists, on reading and on changing pages alike."""
+    client = client_for(outsider_user)
+    for view in ("forums:forum_detail", "forums:forum_update", "forums:seat_set"):
+        url = reverse(view, kwargs={"slug": operative_forum.slug})
+        assert client.get(url).status_code == 404, view
+    assert (
+        client.get(reverse("forums:forum_update", kwargs={"slug": "finns-inte"})).status_code == 404
     )
