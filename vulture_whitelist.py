@@ -34,4 +34,15 @@ _ = (
     name.is_party,
     name.seat_total,
     name.held_total,
+    # meetings: model fields and choices set by keyword (services, demo loader, factories) and
+    # read by name in the admin and the templates (meeting_detail, minutes_detail, meeting_list).
+    name.completed_at,  # ActionItem
+    name.ANNUAL_REPORT,  # Report.Kind
+    name.published_at,  # Report
+    name.cancelled_reason,  # Meeting
+    name.recorded_by,  # Decision
+    name.recorded_at,  # Decision
+    name.author,  # Minutes
+    name.cannot_reach,  # meetings.selectors.YearCount, read in meeting_list.html
+    name.item_count,  # meetings.tables.ForumMeetingTable: the annotation of forum_meetings_list
 )
