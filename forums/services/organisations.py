@@ -13,7 +13,6 @@ from kernel.errors import DomainError
 from kernel.history import save_with_history
 
 from ..models import Forum, Organisation, Party
-from ..permissions import structures_managed_by
 from .base import Errors, apply_fields, full_clean, lock, require_secretariat_anywhere, set_m2m
 
 # The fields an organisation's form edits besides its parties (forums.forms.OrganisationForm).
@@ -31,11 +30,7 @@ def _organisation_errors(organisation):
 
 
 def _parties_after(actor, current, wanted, errors):
-    managed = set(
-        Party.objects.filter(structure__in=structures_managed_by(actor).values("pk")).values_list(
-            "pk", flat=True
-        )
-    )
+    managed = set(Party.objects.restrict(actor, "manage").values_list("pk", flat=True))
     current_ids = {party.pk for party in current}
     wanted_ids = {party.pk for party in wanted}
     foreign = (wanted_ids ^ current_ids) - managed
