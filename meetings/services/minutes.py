@@ -161,8 +161,7 @@ def minutes_approve(*, actor, minutes):
     if not can_see_meetings(actor, locked.meeting.forum):
         raise PermissionDenied
     _refuse_locked(locked)
-    if locked.status != Minutes.Status.IN_APPROVAL:
-        raise DomainError(_("These minutes are not out for approval."))
+    locked.check_transition(Minutes.Status.APPROVED, _("These minutes are not out for approval."))
     state = approval.approval_state(locked)
     try:
         role = approval.approver_role(minutes=locked, person=actor, state=state)
