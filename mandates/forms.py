@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from forums.models import Forum, Organisation
 
 from .models import Mandate
+from .services import MANDATE_FIELDS, PERSON_FIELDS
 
 User = get_user_model()
 
@@ -157,17 +158,8 @@ class MandateUpdateForm(MandateFormMixin, forms.Form):
             del self.fields["remove_document"]
 
     def changes(self):
-        names = (
-            "role",
-            "organisation",
-            "deputy_for",
-            "valid_from",
-            "valid_to",
-            "appointed_by",
-            "nominated_by",
-            "scope",
-        )
-        return {name: self.cleaned_data.get(name) for name in names}
+        """The details for services.mandate_update (the one list: MANDATE_FIELDS)."""
+        return {name: self.cleaned_data.get(name) for name in MANDATE_FIELDS}
 
 
 class ReasonForm(forms.Form):
@@ -188,18 +180,6 @@ class EndForm(ReasonForm):
         widget=DateInput(),
         required=False,
         help_text=_("Empty: today."),
-    )
-
-
-class MandateFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    role = forms.ChoiceField(
-        label=_("Role"), choices=[("", _("All roles")), *Mandate.Role.choices], required=False
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        choices=[("", _("All statuses")), *Mandate.Status.choices],
-        required=False,
     )
 
 
@@ -269,17 +249,10 @@ class PersonForm(forms.Form):
                 )
 
     def person_fields(self):
-        names = (
-            "first_name",
-            "last_name",
-            "email",
-            "title",
-            "organisation",
-            "phone",
-            "publish_email",
-            "publish_phone",
-        )
-        return {name: self.cleaned_data[name] for name in names if name in self.cleaned_data}
+        """The details for the people services (the one list: PERSON_FIELDS)."""
+        return {
+            name: self.cleaned_data[name] for name in PERSON_FIELDS if name in self.cleaned_data
+        }
 
 
 class ImportForm(forms.Form):

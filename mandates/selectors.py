@@ -1,18 +1,18 @@
-"""Reads of the mandates app, always scoped to a user (what they may not see is a 404)."""
+"""Reads of the mandates app, always scoped to a user through the visibility API
+(`Mandate.objects.restrict(user, action)`, `get_visible_or_404`, `get_for_action`): what
+they may not see is a 404, what they see but may not change a 403."""
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import Http404
 from django.utils import timezone
 
 from forums.models import Forum, Structure
 from forums.permissions import forum_visibility_filter, structures_managed_by
+from kernel.visibility import get_for_action, get_visible_or_404
 
 from .models import Mandate, MandateImport
-from .permissions import can_manage_people, mandates_in_force
-
-User = get_user_model()
+from .permissions import can_manage_people, mandates_in_force, people
 
 
 def mandate_list_current_for_person(*, user, on=None):
@@ -33,6 +33,15 @@ def forums_visible_to(user):
 def forums_managed_by(user):
     """Forums in the structures the user runs as secretariat."""
     return Forum.objects.filter(structure__in=structures_managed_by(user).values("pk"))
+
+
+def manages_any_forum(user):
+    return forums_managed_by(user).exists()
+
+
+def structures_run_by(user):
+    """The structures the user runs as secretariat, by name."""
+    return structures_managed_by(user).order_by("name")
 
 
 def forum_get_visible(*, user, slug):
@@ -62,48 +71,36 @@ def structure_get_visible(*, user, slug):
     return structure
 
 
-def mandate_list_visible_to(*, user, structure=None, forum=None, role="", status="", search=""):
-    """Mandates in the forums the user may see, filtered; most relevant first."""
-    mandates = Mandate.objects.filter(forum__in=forums_visible_to(user).values("pk"))
-    if structure is not None:
-        mandates = mandates.filter(forum__structure=structure)
-    if forum is not None:
-        mandates = mandates.filter(forum=forum)
-    if role:
-        mandates = mandates.filter(role=role)
-    if status:
-        mandates = mandates.filter(status=status)
-    for word in search.split()[:5]:
-        mandates = mandates.filter(
-            Q(person__first_name__icontains=word)
-            | Q(person__last_name__icontains=word)
-            | Q(person__username__icontains=word)
-            | Q(organisation__name__icontains=word)
-            | Q(forum__name__icontains=word)
+MANDATE_RELATED = ("person", "forum__structure", "organisation", "deputy_for__person")
+
+
+def mandate_list_visible_to(*, user):
+    """Mandates in the forums the user may see; most relevant first (filters: MandateFilter)."""
+    return (
+        Mandate.objects.restrict(user)
+        .select_related(*MANDATE_RELATED)
+        .order_by(
+            "forum__structure__name",
+            "forum__tier",
+            "forum__name",
+            "role",
+            "person__last_name",
+            "pk",
         )
-    return mandates.select_related(
-        "person", "forum__structure", "organisation", "deputy_for__person"
-    ).order_by(
-        "forum__structure__name", "forum__tier", "forum__name", "role", "person__last_name", "pk"
     )
+
+
+def _mandate_detail():
+    return Mandate.objects.select_related(*MANDATE_RELATED, "appointed_by", "nominated_by")
 
 
 def mandate_get_visible(*, user, pk):
-    mandate = (
-        Mandate.objects.filter(pk=pk, forum__in=forums_visible_to(user).values("pk"))
-        .select_related(
-            "person",
-            "forum__structure",
-            "organisation",
-            "deputy_for__person",
-            "appointed_by",
-            "nominated_by",
-        )
-        .first()
-    )
-    if mandate is None:
-        raise Http404
-    return mandate
+    return get_visible_or_404(_mandate_detail(), user, pk=pk)
+
+
+def mandate_get_managed(*, user, pk):
+    """A mandate the user changes: 404 if they may not see it, 403 if they may not manage it."""
+    return get_for_action(_mandate_detail(), user, "manage", pk=pk)
 
 
 def mandate_history(mandate, *, limit=50):
@@ -121,11 +118,12 @@ def forum_mandates_current(forum):
     )
 
 
-def forum_mandates_past(forum, *, limit=50):
+def forum_mandates_past(forum):
+    """Ended and revoked mandates of the forum, the latest first (paged by the table)."""
     return (
         forum.mandates.filter(status__in=[Mandate.Status.ENDED, Mandate.Status.REVOKED])
         .select_related("person", "organisation", "deputy_for__person")
-        .order_by("-valid_to", "-pk")[:limit]
+        .order_by("-valid_to", "-pk")
     )
 
 
@@ -133,50 +131,34 @@ def forum_mandates_past(forum, *, limit=50):
 
 
 def people_visible_to(user):
-    """Secretariat staff see the whole directory; others see the people sitting in the
-    forums they may see, and themselves."""
-    people = User.objects.filter(is_active=True).exclude(username=settings.SYSTEM_USERNAME)
-    if can_manage_people(user):
-        return people
-    sitting = mandates_in_force().filter(forum__in=forums_visible_to(user).values("pk"))
-    return people.filter(Q(pk__in=sitting.values("person_id")) | Q(pk=user.pk))
+    """The people the user may see (the rule is registered in permissions.py)."""
+    return people().restrict(user)
 
 
-def person_list_visible_to(*, user, search="", organisation=None):
-    people = people_visible_to(user)
-    for word in search.split()[:5]:
-        people = people.filter(
-            Q(first_name__icontains=word)
-            | Q(last_name__icontains=word)
-            | Q(username__icontains=word)
-            | Q(email__icontains=word)
-            | Q(title__icontains=word)
-        )
-    if organisation is not None:
-        people = people.filter(organisation=organisation)
-    return people.select_related("organisation").order_by("last_name", "first_name", "pk")
+def person_list_visible_to(*, user):
+    """The directory as the user sees it, by name (filters: PersonFilter)."""
+    return (
+        people_visible_to(user)
+        .select_related("organisation")
+        .order_by("last_name", "first_name", "pk")
+    )
 
 
 def person_get_visible(*, user, pk):
-    person = (
-        User.objects.filter(pk=pk, is_active=True)
-        .exclude(username=settings.SYSTEM_USERNAME)
-        .select_related("organisation")
-        .first()
-    )
-    if person is None:
-        raise Http404
-    if not people_visible_to(user).filter(pk=pk).exists():
-        raise Http404
-    return person
+    return get_visible_or_404(people().select_related("organisation"), user, pk=pk)
 
 
 def person_mandates_visible_to(*, user, person):
     return (
-        Mandate.objects.filter(person=person, forum__in=forums_visible_to(user).values("pk"))
-        .select_related("person", "forum__structure", "organisation", "deputy_for__person")
+        Mandate.objects.restrict(user)
+        .filter(person=person)
+        .select_related(*MANDATE_RELATED)
         .order_by("-status", "-valid_from", "pk")
     )
+
+
+def person_invitations_recent(person, *, limit=5):
+    return person.invitations.order_by("-created_at")[:limit]
 
 
 def person_contact_visible(*, user, person):
@@ -190,14 +172,18 @@ def person_contact_visible(*, user, person):
 
 def mandate_import_get_managed(*, user, pk):
     """An import exists only for the secretariat of its structure."""
-    mandate_import = (
-        MandateImport.objects.filter(pk=pk, structure__in=structures_managed_by(user).values("pk"))
-        .select_related("structure", "uploaded_by")
-        .first()
+    return get_visible_or_404(
+        MandateImport.objects.select_related("structure", "uploaded_by"), user, pk=pk
     )
-    if mandate_import is None:
-        raise Http404
-    return mandate_import
+
+
+def mandate_import_progress(mandate_import):
+    """Per cent done: from the cache while saving (the record shows it only after commit)."""
+    if mandate_import.status == MandateImport.Status.SAVING:
+        from .services import progress_cache_key
+
+        return cache.get(progress_cache_key(mandate_import.pk), 0)
+    return mandate_import.progress
 
 
 def mandate_import_rows(mandate_import, *, only_invalid=False):

@@ -96,13 +96,19 @@ def forum_mandates(request, slug):
         selectors.forum_mandates_current(forum),
         per_page=PAGE_SIZE,
         show_forum=False,
+        empty_text=_("No current mandates."),
     )
     past_filter = MandateFilter(
         request.GET or None, queryset=selectors.forum_mandates_past(forum), request=request
     )
     past = table_page(
         request,
-        MandateTable(past_filter.qs, show_forum=False, prefix="past-"),
+        MandateTable(
+            past_filter.qs,
+            show_forum=False,
+            prefix="past-",
+            empty_text=_("No ended mandates."),
+        ),
         per_page=PAGE_SIZE,
     )
     context = {
@@ -444,7 +450,7 @@ def person_detail(request, pk):
     mandates = MandateTable(selectors.person_mandates_visible_to(user=request.user, person=person))
     context = {
         "person": person,
-        "mandates": table_page(request, mandates),
+        "mandates": table_page(request, mandates, per_page=PAGE_SIZE),
         "show_email": show_email,
         "show_phone": show_phone,
         "can_change": can_change,

@@ -252,7 +252,7 @@ def test_the_pages_preview_and_confirm(client, secretariat_user, structure, samp
     assert "Okänd organisation ”Region Okänd”" in page.text
     assert page.context["can_confirm"]
     invalid_only = client.get(response["Location"] + "?invalid=1")
-    assert {row.number for row in invalid_only.context["page"]["rows"]} == {
+    assert {row.record.number for row in invalid_only.context["table"].paginated_rows} == {
         3,
         4,
         5,
