@@ -206,6 +206,59 @@ def test_the_mandate_list_filters(client, secretariat_user, chair_user, represen
     assert people_in(page) == [representative_user]
 
 
+def test_a_mandate_in_a_forum_one_may_not_see_is_a_404_through_restrict(
+    client, outsider_user, representative_user, tactical_forum
+):
+    hidden = representative_user.mandates.get()  # in the (not public) operative forum
+    chair = MandateFactory(forum=tactical_forum)
+    assert not Mandate.objects.restrict(outsider_user).filter(pk=hidden.pk).exists()
+    client.force_login(outsider_user)
+    for name in ("mandate_detail", "mandate_update", "mandate_end", "mandate_document"):
+        assert client.get(reverse(f"mandates:{name}", args=[hidden.pk])).status_code == 404
+    # Seen (own forum) but not managed: a 403, and the list leaves the hidden one out.
+    client.force_login(representative_user)
+    assert client.get(reverse("mandates:mandate_update", args=[hidden.pk])).status_code == 403
+    assert client.get(reverse("mandates:mandate_detail", args=[chair.pk])).status_code == 404
+    assert chair not in records(client.get(reverse("mandates:mandate_list")))
+
+
+def test_the_mandate_list_sorts_by_its_columns(
+    client, secretariat_user, chair_user, representative_user
+):
+    client.force_login(secretariat_user)
+    url = reverse("mandates:mandate_list")
+    by_person = people_in(client.get(url + "?sort=person"))
+    assert by_person.index(representative_user) < by_person.index(chair_user)  # Le < Or
+    by_person_desc = people_in(client.get(url + "?sort=-person"))
+    assert by_person_desc.index(chair_user) < by_person_desc.index(representative_user)
+    forums = [m.forum.name for m in records(client.get(url + "?sort=forum"))]
+    assert forums == sorted(forums)
+    page = client.get(url)
+    assert 'href="?sort=person"' in page.text  # the column header is a sort link
+
+
+def test_the_mandate_list_filters_by_status(client, secretariat_user, operative_forum):
+    proposed = MandateFactory(forum=operative_forum, status=Mandate.Status.PROPOSED)
+    client.force_login(secretariat_user)
+    page = client.get(reverse("mandates:mandate_list") + "?status=proposed")
+    assert records(page) == [proposed]
+
+
+def test_ended_mandates_are_paged_not_cut(client, secretariat_user, operative_forum):
+    for number in range(53):
+        ended = TODAY - (number + 1) * DAY
+        MandateFactory(forum=operative_forum, status=Mandate.Status.ENDED,
+                       valid_from=TODAY - 400 * DAY, valid_to=ended)  # fmt: skip
+    client.force_login(secretariat_user)
+    url = reverse("mandates:forum_mandates", args=[operative_forum.slug])
+    first = client.get(url)
+    assert len(records(first, "past")) == 50
+    assert 'href="?past-page=2"' in first.text
+    second = client.get(url + "?past-page=2")
+    assert len(records(second, "past")) == 3
+    assert not set(records(first, "past")) & set(records(second, "past"))
+
+
 # --- people --------------------------------------------------------------------------------
 
 
@@ -262,6 +315,24 @@ def test_contact_details_follow_the_publish_flags(
     assert "070-1" not in page.text
     listing = client.get(reverse("people:person_list"))
     assert published.email in listing.text and "070-1" not in listing.text
+
+
+def test_a_search_too_long_is_refused_on_the_form_not_cut(client, secretariat_user):
+    UserFactory(last_name="Långnamn")
+    client.force_login(secretariat_user)
+    page = client.get(reverse("people:person_list") + "?q=" + "Långnamn" + "x" * 100)
+    assert page.context["filterset"].form.errors["q"]
+    assert records(page) == []
+    page = client.get(reverse("people:person_list") + "?q=Långnamn")
+    assert [person.last_name for person in records(page)] == ["Långnamn"]
+
+
+def test_the_person_list_sorts_by_organisation(client, secretariat_user):
+    for name in ("Örebro", "Alingsås", "Malmö"):
+        UserFactory(title="Sorterad", organisation=OrganisationFactory(name=name))
+    client.force_login(secretariat_user)
+    page = client.get(reverse("people:person_list") + "?q=Sorterad&sort=-organisation")
+    assert [p.organisation.name for p in records(page)] == ["Örebro", "Malmö", "Alingsås"]
 
 
 # --- the dashboard -------------------------------------------------------------------------
