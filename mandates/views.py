@@ -447,7 +447,10 @@ def person_detail(request, pk):
     show_email, show_phone = selectors.person_contact_visible(user=request.user, person=person)
     can_change = can_change_person(request.user, person)
     gives_mandates = can_change and selectors.manages_any_forum(request.user)
-    mandates = MandateTable(selectors.person_mandates_visible_to(user=request.user, person=person))
+    mandates = MandateTable(
+        selectors.person_mandates_visible_to(user=request.user, person=person),
+        empty_text=_("No mandates in the forums you can see."),
+    )
     context = {
         "person": person,
         "mandates": table_page(request, mandates, per_page=PAGE_SIZE),
