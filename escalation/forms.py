@@ -150,28 +150,3 @@ class AttachmentForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = _attachment_help()
-
-
-class CaseFilterForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Status"),
-        choices=[("", _("All statuses"))] + list(Case.Status.choices),
-        required=False,
-    )
-    tier = forms.TypedChoiceField(
-        label=_("Tier"),
-        choices=[("", _("All tiers"))] + list(Forum.Tier.choices),
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
-    forum = forms.ModelChoiceField(
-        label=_("Forum now"),
-        queryset=Forum.objects.none(),
-        required=False,
-        empty_label=_("All forums"),
-    )
-
-    def __init__(self, *args, forums, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["forum"].queryset = forums

@@ -17,12 +17,14 @@ def _resolve(value, result):
     return value(result) if callable(value) else value
 
 
-def form_submit(request, form, call, *, success, message=""):
+def form_submit(request, form, call, *, success, message="", leave_on=(), failure=None):
     """On a POST with a valid form, call `call(cleaned_data)`.
 
     Returns a redirect to `success` (a URL, a model instance, or a callable taking the
     service's result) after showing `message` (text or callable), or None when the form is
     to be shown again: not posted, invalid, or refused by the service (errors on the form).
+    A refusal of one of the `leave_on` classes (e.g. "it changed meanwhile", when the form
+    itself is stale) is shown as an error message on `failure` instead.
     """
     if request.method != "POST" or not form.is_valid():
         return None
@@ -32,6 +34,9 @@ def form_submit(request, form, call, *, success, message=""):
         attach_service_errors(form, error)
         return None
     except DomainError as error:
+        if leave_on and isinstance(error, leave_on):
+            messages.error(request, str(error))
+            return redirect(failure)
         form.add_error(None, str(error))
         return None
     text = _resolve(message, result)

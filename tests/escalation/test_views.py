@@ -7,8 +7,7 @@ from django.utils import translation
 
 from escalation import services
 from escalation.models import Case, CaseEvent, Follow
-from tests.escalation.factories import PNG_BYTES, escalated_case, pdf_upload, raise_case
-from tests.factories import CaseFactory, FollowFactory
+from tests.escalation.factories import PNG_BYTES, pdf_upload, raise_case
 from tests.querycount import assert_same_query_count
 
 pytestmark = pytest.mark.django_db
@@ -360,64 +359,7 @@ def test_adding_an_attachment_from_the_page(client, escalated, representative_us
     assert response.status_code == 200 and response.context["form"].errors["file"]
 
 
-# --- My cases and the secretariat's list -----------------------------------------------------
-
-
-def test_my_cases_shows_where_each_is_and_filters(
-    client, escalated, representative_user, operative_forum
-):
-    at_home = raise_case(representative_user, operative_forum, title="Lokalt")
-    client.force_login(representative_user)
-    url = reverse("escalation:my_cases")
-    response = client.get(url)
-    cases = response.context["cases"]
-    assert {case.reference for case in cases} == {escalated.reference, at_home.reference}
-    row = next(case for case in cases if case.pk == escalated.pk)
-    assert [forum.name for forum in row.path] == ["Arbetsgruppen", "Samordningsgruppen"]
-    assert 'aria-current="location"' in response.text
-    only_tactical = client.get(url, {"tier": 2}).context["cases"]
-    assert [case.pk for case in only_tactical] == [escalated.pk]
-    only_open_here = client.get(url, {"forum": operative_forum.pk, "status": "open"})
-    assert [case.pk for case in only_open_here.context["cases"]] == [at_home.pk]
-    assert client.get(url, {"status": "closed"}).context["cases"] == []
-    assert client.get(url, {"tier": "nonsense"}).status_code == 200
-
-
-def test_leaders_see_the_cases_waiting_in_their_forums(client, escalated, chair_user):
-    client.force_login(chair_user)
-    response = client.get(reverse("escalation:my_cases"))
-    assert [case.pk for case in response.context["waiting"]] == [escalated.pk]
-    assert response.context["cases"] == []
-
-
-def test_the_secretariat_sees_escalated_cases_waiting_oldest_first_with_overdue_marked(
-    client, structure, secretariat_user, representative_user, operative_forum, tactical_forum
-):
-    import datetime
-
-    from django.utils import timezone
-
-    structure.escalated_case_deadline_days = 30
-    structure.save()
-    old = escalated_case(operative_forum, raised_by=representative_user)
-    old.events.filter(kind=CaseEvent.Kind.ESCALATED).update(
-        at=timezone.now() - datetime.timedelta(days=45)
-    )
-    new = escalated_case(operative_forum, raised_by=representative_user)
-    escalated_case(operative_forum, raised_by=representative_user, status=Status.SCHEDULED)
-    raise_case(representative_user, operative_forum)  # not escalated: not listed
-    client.force_login(secretariat_user)
-    with translation.override("en"):
-        response = client.get(
-            reverse("escalation:secretariat_cases", args=[structure.slug]),
-            HTTP_ACCEPT_LANGUAGE="en",
-        )
-    cases = response.context["cases"]
-    assert [case.pk for case in cases] == [old.pk, new.pk]
-    assert (cases[0].age_days, cases[0].overdue_days) == (45, 15)
-    assert cases[1].overdue_days <= 0
-    assert response.context["overdue_count"] == 1
-    assert "Overdue by 15 days" in response.text  # text, not colour alone
+# --- My cases and the secretariat's list (more in test_lists.py) ----------------------------
 
 
 def test_the_nav_item_cases_leads_to_my_cases(client, representative_user):
@@ -429,49 +371,7 @@ def test_the_nav_item_cases_leads_to_my_cases(client, representative_user):
 # --- Query budgets ---------------------------------------------------------------------------
 
 
-def test_my_cases_query_count_does_not_grow(
-    client, representative_user, operative_forum, chair_user
-):
-    client.force_login(representative_user)
-
-    def grow(count):
-        for index in range(count):
-            case = escalated_case(operative_forum, raised_by=representative_user)
-            if index % 2:
-                FollowFactory(case=case, user=representative_user)
-            other = CaseFactory(origin_forum=operative_forum)
-            FollowFactory(case=other, user=representative_user)
-
-    assert_same_query_count(
-        client, reverse("escalation:my_cases"), grow, queries=8, marker="IMP-2026-", per_row=3
-    )
-
-
-def test_waiting_in_my_forums_query_count_does_not_grow(
-    client, chair_user, representative_user, operative_forum
-):
-    client.force_login(chair_user)
-
-    def grow(count):
-        for _ in range(count):
-            escalated_case(operative_forum, raised_by=representative_user)
-
-    assert_same_query_count(
-        client, reverse("escalation:my_cases"), grow, queries=8, marker="IMP-2026-", per_row=3
-    )
-
-
-def test_secretariat_page_query_count_does_not_grow(
-    client, structure, secretariat_user, representative_user, operative_forum
-):
-    client.force_login(secretariat_user)
-
-    def grow(count):
-        for _ in range(count):
-            escalated_case(operative_forum, raised_by=representative_user)
-
-    url = reverse("escalation:secretariat_cases", args=[structure.slug])
-    assert_same_query_count(client, url, grow, queries=7, marker="IMP-2026-", per_row=3)
+# The lists' budgets (My cases, waiting, the secretariat's list): test_lists.py.
 
 
 def _grow_events(case, actor):
@@ -499,7 +399,8 @@ def _grow_events(case, actor):
 def test_case_pages_query_count_does_not_grow_with_events(client, case, operative_chair, page):
     client.force_login(operative_chair)
     url = reverse(f"escalation:{page}", args=[case.reference])
-    queries = {"case_detail": 19, "case_history": 11}[page]
+    # The case page reads its attachments in one prefetch and counts followers in its query.
+    queries = {"case_detail": 18, "case_history": 11}[page]
     grow = _grow_events(case, operative_chair)
     assert_same_query_count(
         client, url, grow, queries=queries, marker='id="entry-', small=2, large=15
