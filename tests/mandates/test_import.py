@@ -361,7 +361,7 @@ def test_a_real_worker_checks_and_saves_a_large_import(
 
 
 def test_header_aliases():
-    assert imports._header(["E-post", "Förnamn", "valid from", "okänd"]) == [
+    assert imports.files._header(["E-post", "Förnamn", "valid from", "okänd"]) == [
         "email",
         "first_name",
         "valid_from",
