@@ -63,23 +63,26 @@ def test_a_decided_escalated_case_waits_for_feedback():
 @pytest.mark.django_db
 def test_reference_is_unique():
     CaseFactory(reference="SAM-2026-0001")
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError) as refused, transaction.atomic():
         CaseFactory(reference="SAM-2026-0001")
+    assert refused.value.__cause__.diag.constraint_name == "escalation_case_reference_key"
 
 
 @pytest.mark.django_db
 def test_one_counter_per_prefix_and_year():
     CaseReferenceCounter.objects.create(prefix="SAM", year=2026, last_number=3)
     CaseReferenceCounter.objects.create(prefix="SAM", year=2027)
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError) as refused, transaction.atomic():
         CaseReferenceCounter.objects.create(prefix="SAM", year=2026)
+    assert refused.value.__cause__.diag.constraint_name == "case_counter_unique"
 
 
 @pytest.mark.django_db
 def test_a_person_follows_a_case_once():
     follow = FollowFactory()
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError) as refused, transaction.atomic():
         Follow.objects.create(user=follow.user, case=follow.case)
+    assert refused.value.__cause__.diag.constraint_name == "follow_once"
 
 
 @pytest.mark.django_db

@@ -216,8 +216,9 @@ def test_decided_without_consensus_is_refused(vg, meeting):
 
 
 def test_database_refuses_decided_without_consensus(vg, meeting):
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError) as refused, transaction.atomic():
         DecisionFactory(agenda_item__meeting=meeting, outcome="decided", consensus=False)
+    assert refused.value.__cause__.diag.constraint_name == "decision_not_decided_without_consensus"
 
 
 def test_referred_back_moves_the_case_and_tells_followers(
