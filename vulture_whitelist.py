@@ -45,4 +45,13 @@ _ = (
     name.author,  # Minutes
     name.cannot_reach,  # meetings.selectors.YearCount, read in meeting_list.html
     name.item_count,  # meetings.tables.ForumMeetingTable: the annotation of forum_meetings_list
+    # escalation: model fields set by keyword and read through the ORM, the admin, the
+    # templates and the tables (case_detail, case_step, escalation.tables).
+    name.LOW,  # Case.Priority
+    name.raised_by,  # Case
+    name.status_changed_at,  # Case; the "Waited there" column of CaseTable
+    name.uploaded_by,  # CaseAttachment
+    name.uploaded_at,  # CaseAttachment
+    name.explanation,  # escalation.steps.Step, read in case_step.html
+    name.button_class,  # escalation.steps.Step, read in case_detail.html and case_step.html
 )

@@ -109,12 +109,8 @@ def attachments_visible(queryset, user):
     return queryset.filter(case__in=Case.objects.restrict(user, VIEW).values("pk"))
 
 
-def cases_visible_to(user):
-    return Case.objects.restrict(user, VIEW)
-
-
 def can_view_case(user, case):
-    return user.is_authenticated and cases_visible_to(user).filter(pk=case.pk).exists()
+    return user.is_authenticated and Case.objects.restrict(user, VIEW).filter(pk=case.pk).exists()
 
 
 def can_raise_case_in(user, forum):

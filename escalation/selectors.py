@@ -20,7 +20,7 @@ from forums.permissions import (
     forums_with_perm,
     structures_managed_by,
 )
-from kernel.visibility import VIEW, get_for_action, get_visible_or_404
+from kernel.visibility import get_for_action, get_visible_or_404
 
 from .models import Case, CaseAttachment, CaseEvent, Follow
 
@@ -65,10 +65,6 @@ def case_path(case):
 
 def _followed_by(user):
     return Exists(Follow.objects.filter(case=OuterRef("pk"), user=user))
-
-
-def case_list_visible_to(*, user):
-    return Case.objects.restrict(user, VIEW)
 
 
 def case_get_visible(*, user, reference, action=None, page=False):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kernel.lists import list_page, table_page
+from kernel.lists import PAGE_SIZE, list_page, table_page
 from kernel.views import action_submit, form_submit
 
 from . import services
@@ -41,6 +41,7 @@ from .tables import AwaitingMeetingTable, CaseTable
 from .timeline import case_timeline
 
 TABLE_CLASS = "table align-middle"
+PER_PAGE = PAGE_SIZE  # rows per page of each case list (read at each request)
 
 
 @login_required
@@ -55,6 +56,7 @@ def my_cases(request):
         case_list_mine(user=user),
         now=now,
         attrs={"id": "my-cases", "class": TABLE_CLASS},
+        per_page=PER_PAGE,
         empty_text=(
             _("No case of yours matches the filter.")
             if request.GET.keys() & set(MyCaseFilter.base_filters)
@@ -69,6 +71,7 @@ def my_cases(request):
             prefix="waiting-",
             attrs={"id": "waiting-cases", "class": TABLE_CLASS},
         ),
+        per_page=PER_PAGE,
     )
     context = {
         "filterset": filterset,
@@ -246,6 +249,7 @@ def secretariat_cases(request, slug):
             now=now,
             attrs={"id": "awaiting-meeting", "class": TABLE_CLASS},
         ),
+        per_page=PER_PAGE,
     )
     context = {
         "structure": structure,

@@ -5,8 +5,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from escalation import services
 from escalation.models import Case
-from escalation.permissions import can_view_case, cases_visible_to
-from escalation.selectors import case_get_visible, case_list_visible_to
+from escalation.permissions import can_view_case
+from escalation.selectors import case_get_visible
 from tests.escalation.factories import escalated_case, raise_case
 from tests.querycount import count_queries
 
@@ -66,7 +66,7 @@ def test_stopping_to_follow_ends_a_followers_view(case, follower_user):
 
 
 def test_anonymous_sees_nothing(case):
-    assert not cases_visible_to(AnonymousUser()).exists()
+    assert not Case.objects.restrict(AnonymousUser(), "view").exists()
     assert not can_view_case(AnonymousUser(), case)
 
 
@@ -85,7 +85,9 @@ def test_the_visible_list_is_one_query_however_many_cases(
     """Lists filter with one condition: no permission check per row."""
 
     def count():
-        queries, cases = count_queries(lambda: list(case_list_visible_to(user=secretariat_user)))
+        queries, cases = count_queries(
+            lambda: list(Case.objects.restrict(secretariat_user, "view"))
+        )
         return queries, len(cases)
 
     for _ in range(3):
