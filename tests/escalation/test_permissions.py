@@ -108,3 +108,67 @@ def test_a_member_of_the_target_forum_sees_escalated_demo_style_cases(
     case = escalated_case(operative_forum, raised_by=representative_user)
     assert can_view_case(tactical_member, case)
     assert not can_view_case(strategic_member, case)
+
+
+# --- the matrix: every escalation view for each role ---------------------------------------
+
+MATRIX_ROLES = ("anonymous", "representative", "chair", "secretariat")
+L = 302  # anonymous: log in first (the Location is checked)
+
+
+@pytest.fixture
+def world(case, representative_user, chair_user, secretariat_user, structure):
+    from tests.factories import CaseAttachmentFactory
+
+    return {
+        "users": {
+            "anonymous": None,
+            "representative": representative_user,
+            "chair": chair_user,
+            "secretariat": secretariat_user,
+        },
+        "case": {"reference": case.reference},
+        "step": {"reference": case.reference, "step": "forbered"},
+        "attachment": {"reference": case.reference, "pk": CaseAttachmentFactory(case=case).pk},
+        "structure": {"slug": structure.slug},
+    }
+
+
+# url name, its arguments in `world`, method, and the status for each of MATRIX_ROLES:
+# anonymous, representative (raised the case, member of its forum), chair (of the tactical
+# forum above: the case is not escalated, so not theirs to see), secretariat.
+MATRIX = [
+    ("escalation:my_cases", None, "get", "L 200 200 200"),
+    ("escalation:case_raise", None, "get", "L 200 200 403"),
+    ("escalation:secretariat_cases", "structure", "get", "L 404 404 200"),
+    ("escalation:case_detail", "case", "get", "L 200 404 200"),
+    ("escalation:case_history", "case", "get", "L 200 404 200"),
+    ("escalation:case_follow", "case", "post", "L 302 404 302"),
+    ("escalation:case_unfollow", "case", "post", "L 302 404 302"),
+    ("escalation:attachment_add", "case", "get", "L 200 404 200"),
+    ("escalation:attachment_download", "attachment", "get", "L 200 404 200"),
+    ("escalation:case_step", "step", "get", "L 403 404 200"),
+]
+
+
+def _matrix_cases():
+    for name, target, method, codes in MATRIX:
+        statuses = dict(zip(MATRIX_ROLES, codes.split(), strict=True))
+        for role in MATRIX_ROLES:
+            expected = L if statuses[role] == "L" else int(statuses[role])
+            case_id = f"{name.split(':')[1]}-{method}-{role}"
+            yield pytest.param(name, target, method, role, expected, id=case_id)
+
+
+@pytest.mark.parametrize(("name", "target", "method", "role", "expected"), list(_matrix_cases()))
+def test_permission_matrix(client, world, name, target, method, role, expected):
+    from django.urls import reverse
+
+    user = world["users"][role]
+    if user is not None:
+        client.force_login(user)
+    url = reverse(name, kwargs=world[target] if target else {})
+    response = getattr(client, method)(url)
+    assert response.status_code == expected, (role, url, response.status_code)
+    if user is None:
+        assert response["Location"].startswith(reverse("login"))
