@@ -157,3 +157,92 @@ def test_every_meetings_url_is_in_the_matrix():
         "meetings:minutes_pdf",
     }
     assert names == covered
+
+
+# --- the matrix: every meetings view for each role ------------------------------------------
+
+MATRIX_ROLES = ("anonymous", "representative", "chair", "secretariat")
+L = 302  # anonymous: log in first (the Location is checked)
+
+
+@pytest.fixture
+def world(operative_forum, representative_user, chair_user, secretariat_user):
+    from tests.factories import (
+        ActionItemFactory,
+        AgendaItemFactory,
+        MeetingFactory,
+    )
+
+    meeting = MeetingFactory(forum=operative_forum)
+    item = AgendaItemFactory(meeting=meeting)
+    minutes = MinutesFactory(meeting=meeting)
+    token = services.calendar_token_rotate(actor=representative_user, forum=operative_forum)
+    return {
+        "users": {
+            "anonymous": None,
+            "representative": representative_user,
+            "chair": chair_user,
+            "secretariat": secretariat_user,
+        },
+        "forum": {"slug": operative_forum.slug},
+        "meeting": {"pk": meeting.pk},
+        "meeting_action": {"pk": meeting.pk, "action": "convene"},
+        "item": {"pk": item.pk},
+        "item_move": {"pk": item.pk, "direction": "up"},
+        "minutes": {"pk": minutes.pk},
+        "minutes_action": {"pk": minutes.pk, "action": "submit"},
+        "action_item": {"pk": ActionItemFactory(meeting=meeting).pk},
+        "token": {"token": token.token},
+    }
+
+
+# url name, its arguments in `world`, method, and the status for each of MATRIX_ROLES:
+# anonymous, representative (member of the meeting's forum), chair (of the tactical forum
+# above, not of this one), secretariat (runs the structure's meetings).
+MATRIX = [
+    ("meetings:my_meetings", None, "get", "L 200 200 200"),
+    ("meetings:calendar_feeds", None, "get", "L 200 200 200"),
+    ("meetings:calendar_feed", "token", "get", "200 200 200 200"),
+    ("meetings:forum_meetings", "forum", "get", "L 200 404 200"),
+    ("meetings:meeting_create", "forum", "get", "L 403 404 200"),
+    ("meetings:meeting_detail", "meeting", "get", "L 200 404 200"),
+    ("meetings:meeting_edit", "meeting", "get", "L 403 404 200"),
+    ("meetings:meeting_cancel", "meeting", "get", "L 403 404 200"),
+    ("meetings:meeting_ics", "meeting", "get", "L 200 404 200"),
+    ("meetings:agenda_item_add", "meeting", "get", "L 403 404 200"),
+    ("meetings:attendance_edit", "meeting", "get", "L 403 404 200"),
+    ("meetings:minutes_create", "meeting", "post", "L 403 404 302"),
+    ("meetings:action_item_add", "meeting", "get", "L 403 404 200"),
+    ("meetings:meeting_action", "meeting_action", "post", "L 403 404 302"),
+    ("meetings:agenda_item_move", "item_move", "post", "L 403 404 302"),
+    ("meetings:agenda_item_remove", "item", "post", "L 403 404 302"),
+    ("meetings:decision_record", "item", "get", "L 403 404 200"),
+    ("meetings:minutes_detail", "minutes", "get", "L 200 404 200"),
+    ("meetings:minutes_edit", "minutes", "get", "L 403 404 200"),
+    ("meetings:minutes_pdf", "minutes", "get", "404 404 404 404"),
+    ("meetings:minutes_action", "minutes_action", "post", "L 403 404 302"),
+    ("meetings:action_item_done", "action_item", "post", "L 403 404 302"),
+]
+
+
+def _matrix_cases():
+    for name, target, method, codes in MATRIX:
+        statuses = dict(zip(MATRIX_ROLES, codes.split(), strict=True))
+        for role in MATRIX_ROLES:
+            expected = L if statuses[role] == "L" else int(statuses[role])
+            case_id = f"{name.split(':')[1]}-{method}-{role}"
+            yield pytest.param(name, target, method, role, expected, id=case_id)
+
+
+@pytest.mark.parametrize(("name", "target", "method", "role", "expected"), list(_matrix_cases()))
+def test_permission_matrix(client, world, name, target, method, role, expected):
+    from django.urls import reverse
+
+    user = world["users"][role]
+    if user is not None:
+        client.force_login(user)
+    url = reverse(name, kwargs=world[target] if target else {})
+    response = getattr(client, method)(url)
+    assert response.status_code == expected, (name, role, url, response.status_code)
+    if user is None and expected == L:
+        assert response["Location"].startswith(reverse("login"))
