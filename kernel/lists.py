@@ -7,10 +7,12 @@ renders with `{% include "includes/list.html" %}`. Columns sort by `?sort=`, pag
 """
 
 import django_tables2 as tables
-from django_tables2 import RequestConfig
+from django.core.paginator import EmptyPage
 from django_tables2.paginators import LazyPaginator
 
 PAGE_SIZE = 25
+# Beyond this a page number is nonsense (and its OFFSET would overflow the database's integer).
+MAX_PAGE = 1_000_000
 
 
 class Table(tables.Table):
@@ -21,11 +23,28 @@ class Table(tables.Table):
         attrs = {"class": "table table-sm align-middle"}
 
 
+def _page_number(request, table):
+    try:
+        number = int(request.GET.get(table.prefixed_page_field, 1))
+    except ValueError:
+        return 1
+    return number if 1 <= number <= MAX_PAGE else 1
+
+
 def table_page(request, table, *, per_page=PAGE_SIZE):
-    """Sort and page `table` from the request's query string."""
-    RequestConfig(
-        request, paginate={"paginator_class": LazyPaginator, "per_page": per_page}
-    ).configure(table)
+    """Sort and page `table` from the query string; the page size is ours, not the visitor's.
+
+    (django-tables2's RequestConfig would take `?per_page=`, which lets anyone ask for the
+    whole table in one page.) A page past the end shows the first page.
+    """
+    table.request = request
+    order_by = request.GET.getlist(table.prefixed_order_by_field)
+    if order_by:
+        table.order_by = order_by
+    try:
+        table.paginate(LazyPaginator, per_page=per_page, page=_page_number(request, table))
+    except EmptyPage:
+        table.paginate(LazyPaginator, per_page=per_page, page=1)
     return table
 
 
