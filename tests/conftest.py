@@ -10,6 +10,7 @@ from forums.permissions import structure_secretariat_sync
 from mandates.models import Mandate
 from mandates.permissions import forum_permissions_sync
 from tests.celery_worker import celery_worker_process
+from tests.clock import frozen_day  # noqa: F401 - a fixture for every test
 from tests.factories import (
     ForumFactory,
     MandateFactory,

@@ -9,12 +9,16 @@ from django.utils import timezone
 from forums import panels
 from forums.panels import PUBLIC, Panel, register_panel
 from mandates.models import Mandate
+from tests.clock import FROZEN_DAY
 from tests.factories import ForumFactory, MandateFactory, OrganisationFactory, UserFactory
 from tests.querycount import assert_same_query_count
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+@pytest.fixture(autouse=True)
+def _on_the_frozen_day(frozen_day):
+    """The dates in these tests are relative to the frozen day (tests/clock.py)."""
 
 
 @pytest.fixture
@@ -33,8 +37,8 @@ def test_list_shows_public_forums_only(client, public_forum, tactical_forum, str
         structure=structure,
         name="Avvecklad grupp",
         is_public=True,
-        active_from=TODAY - datetime.timedelta(days=30),
-        active_to=TODAY - datetime.timedelta(days=1),
+        active_from=FROZEN_DAY - datetime.timedelta(days=30),
+        active_to=FROZEN_DAY - datetime.timedelta(days=1),
     )
     html = client.get(reverse("public_forums:forum_list")).content.decode()
     assert public_forum.name in html

@@ -19,6 +19,7 @@ from forums.models import (
 )
 from forums.permissions import can_manage_structure
 from kernel.errors import DomainError
+from tests.clock import FROZEN_DAY
 from tests.factories import (
     AssignmentItemFactory,
     ForumFactory,
@@ -30,7 +31,10 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+@pytest.fixture(autouse=True)
+def _on_the_frozen_day(frozen_day):
+    """The dates in these tests are relative to the frozen day (tests/clock.py)."""
 
 
 def fresh(user):
@@ -311,8 +315,8 @@ def test_strategic_forum_has_no_escalation_target(structure, secretariat_user, s
 
 def test_escalation_target_wound_down_is_refused(structure, secretariat_user, tactical_forum):
     Forum.objects.filter(pk=tactical_forum.pk).update(
-        active_from=TODAY - datetime.timedelta(days=100),
-        active_to=TODAY - datetime.timedelta(days=1),
+        active_from=FROZEN_DAY - datetime.timedelta(days=100),
+        active_to=FROZEN_DAY - datetime.timedelta(days=1),
     )
     tactical_forum.refresh_from_db()
     _refused(
@@ -423,20 +427,20 @@ def test_wind_down_is_refused_while_active_forums_escalate_here(
     secretariat_user, tactical_forum, operative_forum
 ):
     with pytest.raises(ValidationError) as excinfo:
-        services.forum_wind_down(actor=secretariat_user, forum=tactical_forum, on=TODAY)
+        services.forum_wind_down(actor=secretariat_user, forum=tactical_forum, on=FROZEN_DAY)
     assert operative_forum.name in field_errors(excinfo)["active_to"][0]
 
 
 def test_operative_forum_is_wound_down(secretariat_user, operative_forum):
-    forum = services.forum_wind_down(actor=secretariat_user, forum=operative_forum, on=TODAY)
-    assert forum.active_to == TODAY
+    forum = services.forum_wind_down(actor=secretariat_user, forum=operative_forum, on=FROZEN_DAY)
+    assert forum.active_to == FROZEN_DAY
     assert Forum.objects.filter(pk=operative_forum.pk).exists()
     assert forum.history.first().history_change_reason == "forum wound down"
 
 
 def test_wind_down_by_another_structure_is_refused(other_secretariat_user, operative_forum):
     with pytest.raises(PermissionDenied):
-        services.forum_wind_down(actor=other_secretariat_user, forum=operative_forum, on=TODAY)
+        services.forum_wind_down(actor=other_secretariat_user, forum=operative_forum, on=FROZEN_DAY)
 
 
 def test_forum_name_unique_in_its_structure(structure, secretariat_user, strategic_forum):

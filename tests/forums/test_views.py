@@ -5,13 +5,13 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from forums import services
 from forums.models import AssignmentItem, CharterVersion, Forum, Organisation, Seat
 from forums.permissions import structure_secretariat_sync
 from mandates.models import Mandate
 from mandates.permissions import forum_permissions_sync
+from tests.clock import FROZEN_DAY
 from tests.factories import (
     ForumFactory,
     MandateFactory,
@@ -26,7 +26,10 @@ from .conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+@pytest.fixture(autouse=True)
+def _on_the_frozen_day(frozen_day):
+    """The dates in these tests are relative to the frozen day (tests/clock.py)."""
 
 
 def field_error(response, field):
@@ -150,17 +153,17 @@ def test_forum_update_saves_and_keeps_history(
 
 def test_wind_down_page(secretariat_client, operative_forum):
     url = reverse("forums:forum_wind_down", kwargs={"slug": operative_forum.slug})
-    response = secretariat_client.post(url, {"active_to": TODAY.isoformat()})
+    response = secretariat_client.post(url, {"active_to": FROZEN_DAY.isoformat()})
     assert response.status_code == 302
     operative_forum.refresh_from_db()
-    assert operative_forum.active_to == TODAY
+    assert operative_forum.active_to == FROZEN_DAY
 
 
 def test_wind_down_refused_while_forums_escalate_here(
     secretariat_client, tactical_forum, operative_forum
 ):
     url = reverse("forums:forum_wind_down", kwargs={"slug": tactical_forum.slug})
-    response = secretariat_client.post(url, {"active_to": TODAY.isoformat()})
+    response = secretariat_client.post(url, {"active_to": FROZEN_DAY.isoformat()})
     assert operative_forum.name in field_error(response, "active_to")
 
 
@@ -433,8 +436,8 @@ def test_forum_list_search_and_filters(secretariat_client, operative_forum, tact
         "Arbetsgruppen",
     }
     Forum.objects.filter(pk=operative_forum.pk).update(
-        active_from=TODAY - datetime.timedelta(days=10),
-        active_to=TODAY - datetime.timedelta(days=1),
+        active_from=FROZEN_DAY - datetime.timedelta(days=10),
+        active_to=FROZEN_DAY - datetime.timedelta(days=1),
     )
     assert names(status="wound_down") == {"Arbetsgruppen"}
     assert "Arbetsgruppen" not in names(status="active")

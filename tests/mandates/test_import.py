@@ -7,19 +7,24 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from kernel.models import User
 from mandates import imports, services
 from mandates.models import Mandate, MandateImport
 from mandates.permissions import ROLE_PERMISSIONS, held_permissions
 from tests.celery_worker import wait_for
+from tests.clock import FROZEN_DAY
 from tests.factories import MandateFactory, UserFactory
 from tests.mandates.factories import csv_upload
 
-TODAY = timezone.localdate()
-START = (TODAY - datetime.timedelta(days=10)).isoformat()
-END = (TODAY + datetime.timedelta(days=355)).isoformat()
+
+@pytest.fixture(autouse=True)
+def _on_the_frozen_day(frozen_day):
+    """The dates in these tests are relative to the frozen day (tests/clock.py)."""
+
+
+START = (FROZEN_DAY - datetime.timedelta(days=10)).isoformat()
+END = (FROZEN_DAY + datetime.timedelta(days=355)).isoformat()
 
 HEADER = "email;first_name;last_name;organisation;forum;role;valid_from;valid_to\n"
 
@@ -174,7 +179,7 @@ def test_excel_with_swedish_headers_is_read_only_and_streamed(
     sheet = workbook.active
     sheet.append(["E-post", "Förnamn", "Efternamn", "Organisation", "Forum", "Roll", "Från"])
     sheet.append(["kim@example.se", "Kim", "Kask", "RA", "Arbetsgruppen", "Ledamot",
-                  TODAY - datetime.timedelta(days=3)])  # fmt: skip
+                  FROZEN_DAY - datetime.timedelta(days=3)])  # fmt: skip
     sheet.append(["lo@example.se", "Lo", "Lind", "Region A", "arbetsgruppen", "sekreterare", None])
     data = io.BytesIO()
     workbook.save(data)
@@ -195,7 +200,7 @@ def test_excel_with_swedish_headers_is_read_only_and_streamed(
     assert opened and all(kwargs.get("read_only") for kwargs in opened)
     found = rows(mandate_import)
     assert found[2].is_valid, found[2].errors
-    assert found[2].data["valid_from"] == (TODAY - datetime.timedelta(days=3)).isoformat()
+    assert found[2].data["valid_from"] == (FROZEN_DAY - datetime.timedelta(days=3)).isoformat()
     assert "Mandatet måste ha ett startdatum (valid_from)." in found[3].errors
 
 
