@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import import_views, views
 
 app_name = "mandates"
 
@@ -17,8 +17,8 @@ urlpatterns = [
     path("forum/<slug:slug>/ny/", views.mandate_create, name="mandate_create"),
     path("forum/<slug:slug>/rotation/", views.rotation, name="rotation"),
     path("struktur/<slug:slug>/regelkontroll/", views.compliance, name="compliance"),
-    path("struktur/<slug:slug>/import/", views.import_create, name="import_create"),
-    path("import/<int:pk>/", views.import_detail, name="import_detail"),
-    path("import/<int:pk>/forlopp/", views.import_progress, name="import_progress"),
-    path("import/<int:pk>/bekrafta/", views.import_confirm, name="import_confirm"),
+    path("struktur/<slug:slug>/import/", import_views.import_create, name="import_create"),
+    path("import/<int:pk>/", import_views.import_detail, name="import_detail"),
+    path("import/<int:pk>/forlopp/", import_views.import_progress, name="import_progress"),
+    path("import/<int:pk>/bekrafta/", import_views.import_confirm, name="import_confirm"),
 ]

@@ -4,39 +4,34 @@ errors -> confirmation and redirect). Lists are a FilterSet and a Table (list_pa
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRefresh
+from django.views.decorators.http import require_http_methods
 
 from forums.permissions import can_manage_structure
 from kernel.lists import list_page, table_page
-from kernel.views import action_submit, form_submit
+from kernel.views import form_submit
 
 from . import rules, selectors, services
 from .composition import composition_for_forum
-from .filters import ImportRowFilter, MandateFilter, PersonFilter
+from .filters import MandateFilter
 from .forms import (
     ChooseForumForm,
     EndForm,
-    ImportForm,
     MandateCreateForm,
     MandateUpdateForm,
-    PersonForm,
     ReasonForm,
 )
-from .models import Mandate, MandateImport
-from .permissions import can_change_person, can_manage_mandates, can_manage_people
+from .models import Mandate
+from .permissions import can_manage_mandates, can_manage_people
 from .rotation import has_rotation, rotation_plan
-from .tables import ImportRowTable, MandateTable, PersonTable
+from .tables import MandateTable
 
 PAGE_SIZE = 50
-IMPORT_ROWS_PAGE_SIZE = 100
 
 
 def _confirm(request, text):
@@ -326,234 +321,3 @@ def compliance(request, slug):
         "rules": rules.catalogue(findings),
     }
     return render(request, "mandates/compliance.html", context)
-
-
-# --- imports -------------------------------------------------------------------------------
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def import_create(request, slug):
-    structure = selectors.structure_get_visible(user=request.user, slug=slug)
-    _require(can_manage_structure(request.user, structure))
-
-    def upload_and_check(data):
-        mandate_import = services.mandate_import_create(
-            actor=request.user, structure=structure, file=data["file"]
-        )
-        services.mandate_import_start_check(actor=request.user, mandate_import=mandate_import)
-        return mandate_import
-
-    form = ImportForm(*_bound(request, "files"))
-    response = form_submit(
-        request, form, upload_and_check, success=lambda mandate_import: mandate_import
-    )
-    context = {
-        "form": form,
-        "structure": structure,
-        "imports": selectors.mandate_imports_recent(structure=structure),
-    }
-    return response or render(request, "mandates/import_form.html", context)
-
-
-@login_required
-def import_detail(request, pk):
-    mandate_import = selectors.mandate_import_get_managed(user=request.user, pk=pk)
-    filterset, table = list_page(
-        request,
-        ImportRowFilter,
-        ImportRowTable,
-        selectors.mandate_import_rows(mandate_import),
-        per_page=IMPORT_ROWS_PAGE_SIZE,
-    )
-    context = {
-        "import": mandate_import,
-        "progress": selectors.mandate_import_progress(mandate_import),
-        "table": table,
-        "only_invalid": bool(filterset.form.is_valid() and filterset.form.cleaned_data["invalid"]),
-        "can_confirm": mandate_import.status == MandateImport.Status.PREVIEWED
-        and mandate_import.valid_count > 0,
-    }
-    return render(request, "mandates/import_detail.html", context)
-
-
-@login_required
-def import_progress(request, pk):
-    """The progress bar alone, for htmx polling; reloads the page when the work is done."""
-    mandate_import = selectors.mandate_import_get_managed(user=request.user, pk=pk)
-    if not request.htmx:
-        return redirect(mandate_import)
-    if not mandate_import.is_running:
-        return HttpResponseClientRefresh()
-    context = {
-        "import": mandate_import,
-        "progress": selectors.mandate_import_progress(mandate_import),
-    }
-    return render(request, "mandates/partials/_import_progress.html", context)
-
-
-def _import_outcome(request):
-    """Saved, failed in the worker's transaction, or still saving (a large import)."""
-
-    def outcome(mandate_import):
-        if mandate_import.status == MandateImport.Status.DONE:
-            messages.success(
-                request, _("%(count)d rows are saved.") % {"count": mandate_import.saved_count}
-            )
-        elif mandate_import.status == MandateImport.Status.FAILED:
-            messages.error(request, mandate_import.error)
-        else:
-            messages.info(request, _("The rows are being saved."))
-        return ""
-
-    return outcome
-
-
-@login_required
-@require_POST
-def import_confirm(request, pk):
-    mandate_import = selectors.mandate_import_get_managed(user=request.user, pk=pk)
-    return action_submit(
-        request,
-        lambda: services.mandate_import_confirm(actor=request.user, mandate_import=mandate_import),
-        success=mandate_import,
-        failure=mandate_import,
-        message=_import_outcome(request),
-    )
-
-
-# --- people --------------------------------------------------------------------------------
-
-
-@login_required
-def person_list(request):
-    full_contact = can_manage_people(request.user)
-    filterset, table = list_page(
-        request,
-        PersonFilter,
-        PersonTable,
-        selectors.person_list_visible_to(user=request.user),
-        per_page=PAGE_SIZE,
-        viewer=request.user,
-        full_contact=full_contact,
-    )
-    context = {"filterset": filterset, "table": table, "can_register": full_contact}
-    return render(request, "mandates/person_list.html", context)
-
-
-@login_required
-def person_detail(request, pk):
-    person = selectors.person_get_visible(user=request.user, pk=pk)
-    show_email, show_phone = selectors.person_contact_visible(user=request.user, person=person)
-    can_change = can_change_person(request.user, person)
-    gives_mandates = can_change and selectors.manages_any_forum(request.user)
-    mandates = MandateTable(
-        selectors.person_mandates_visible_to(user=request.user, person=person),
-        empty_text=_("No mandates in the forums you can see."),
-    )
-    context = {
-        "person": person,
-        "mandates": table_page(request, mandates, per_page=PAGE_SIZE),
-        "show_email": show_email,
-        "show_phone": show_phone,
-        "can_change": can_change,
-        "can_invite": can_change and person.email and not person.has_usable_password(),
-        "invitations": selectors.person_invitations_recent(person) if can_change else [],
-        "choose_forum": ChooseForumForm(
-            forums=selectors.forums_managed_by(request.user), initial={"person": person.pk}
-        )
-        if gives_mandates
-        else None,
-    }
-    return render(request, "mandates/person_detail.html", context)
-
-
-def _invitation_sent(request, person):
-    messages.info(request, _("An invitation is sent to %(email)s.") % {"email": person.email})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def person_create(request):
-    _require(can_manage_people(request.user))
-    form = PersonForm(*_bound(request))
-
-    def register(data):
-        person = services.person_register(
-            actor=request.user, username=data["username"], **form.person_fields()
-        )
-        if data["invite"]:
-            services.person_invite(
-                actor=request.user, person=person, base_url=request.build_absolute_uri("/")
-            )
-        return person
-
-    def registered(person):
-        messages.success(request, _("%(person)s is registered.") % {"person": person})
-        if form.cleaned_data["invite"]:
-            _invitation_sent(request, person)
-        return ""
-
-    response = form_submit(
-        request,
-        form,
-        register,
-        success=lambda person: reverse("people:person_detail", args=[person.pk]),
-        message=registered,
-    )
-    return response or render(request, "mandates/person_form.html", {"form": form, "person": None})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def person_update(request, pk):
-    person = selectors.person_get_visible(user=request.user, pk=pk)
-    _require(can_change_person(request.user, person))
-    form = PersonForm(*_bound(request), person=person)
-    response = form_submit(
-        request,
-        form,
-        lambda data: services.person_update(
-            actor=request.user, person=person, **form.person_fields()
-        ),
-        success=reverse("people:person_detail", args=[person.pk]),
-        message=_("The details are saved."),
-    )
-    return response or render(
-        request, "mandates/person_form.html", {"form": form, "person": person}
-    )
-
-
-@login_required
-@require_POST
-def person_invite(request, pk):
-    person = selectors.person_get_visible(user=request.user, pk=pk)
-    _require(can_change_person(request.user, person))
-    detail = reverse("people:person_detail", args=[person.pk])
-    return action_submit(
-        request,
-        lambda: services.person_invite(
-            actor=request.user, person=person, base_url=request.build_absolute_uri("/")
-        ),
-        success=detail,
-        failure=detail,
-        message=_("An invitation is sent to %(email)s.") % {"email": person.email},
-    )
-
-
-class InvitationAcceptView(PasswordResetConfirmView):
-    """The link in the invitation: set a password once, then log in."""
-
-    template_name = "mandates/invitation_accept.html"
-    success_url = reverse_lazy("login")
-    post_reset_login = False
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        services.invitation_accept(person=form.user)
-        messages.success(
-            self.request,
-            _("Your password is set. Log in with your username %(username)s.")
-            % {"username": form.user.username},
-        )
-        return response
