@@ -3,16 +3,19 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from mandates.composition import composition_for_forum
 from mandates.models import Mandate
+from tests.clock import FROZEN_DAY
 from tests.factories import MandateFactory, OrganisationFactory, SeatFactory
 from tests.querycount import count_queries
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+@pytest.fixture(autouse=True)
+def _on_the_frozen_day(frozen_day):
+    """The dates in these tests are relative to the frozen day (tests/clock.py)."""
 
 
 def seat_mandate(forum, organisation, role=Mandate.Role.MEMBER, **kwargs):
@@ -87,12 +90,12 @@ def test_only_active_mandates_in_force_in_seat_roles_count(operative_forum):
     seat_mandate(operative_forum, organisation, Mandate.Role.SECRETARY)
     seat_mandate(operative_forum, organisation, status=Mandate.Status.PROPOSED)
     seat_mandate(operative_forum, organisation, status=Mandate.Status.ENDED)
-    seat_mandate(operative_forum, organisation, valid_from=TODAY + datetime.timedelta(days=5))
+    seat_mandate(operative_forum, organisation, valid_from=FROZEN_DAY + datetime.timedelta(days=5))
     seat_mandate(
         operative_forum,
         organisation,
-        valid_from=TODAY - datetime.timedelta(days=50),
-        valid_to=TODAY - datetime.timedelta(days=1),
+        valid_from=FROZEN_DAY - datetime.timedelta(days=50),
+        valid_to=FROZEN_DAY - datetime.timedelta(days=1),
     )
     row = rows_by_label(composition_for_forum(operative_forum))[organisation.name]
     assert row.state == "empty"
