@@ -5,24 +5,27 @@ import datetime
 import pytest
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
 
 from kernel.errors import DomainError, InvalidTransition
 from kernel.history import system_user
 from kernel.models import User
 from mandates import services
 from mandates.models import Invitation, Mandate
+from tests.clock import FROZEN_DAY
 from tests.factories import MandateFactory, UserFactory
 from tests.mandates.conftest import refreshed
 from tests.mandates.factories import pdf_upload
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate
+
+@pytest.fixture(autouse=True)
+def _on_the_frozen_day(frozen_day):
+    """The dates in these tests are relative to the frozen day (tests/clock.py)."""
 
 
 def propose(actor, person, forum, role=Mandate.Role.MEMBER, **kwargs):
-    kwargs.setdefault("valid_from", TODAY())
+    kwargs.setdefault("valid_from", FROZEN_DAY)
     kwargs.setdefault("organisation", person.organisation)
     return services.mandate_propose(actor=actor, person=person, forum=forum, role=role, **kwargs)
 
@@ -67,7 +70,7 @@ def test_ending_takes_permissions_away_at_once(secretariat_user, person, operati
     services.mandate_end(actor=secretariat_user, mandate=mandate, reason="slutat")
     mandate.refresh_from_db()
     assert mandate.status == Mandate.Status.ENDED
-    assert mandate.valid_to == TODAY()
+    assert mandate.valid_to == FROZEN_DAY
     assert not refreshed(person).has_perm("forums.view_forum", operative_forum)
     assert mandate.history.first().history_change_reason == "slutat"
 
@@ -92,7 +95,7 @@ def test_a_mandate_that_has_not_started_is_revoked_not_ended(
         person,
         operative_forum,
         activate=True,
-        valid_from=TODAY() + datetime.timedelta(days=10),
+        valid_from=FROZEN_DAY + datetime.timedelta(days=10),
     )
     assert not refreshed(person).has_perm("forums.view_forum", operative_forum)
     with pytest.raises(DomainError):
@@ -155,15 +158,15 @@ def test_update_runs_the_rules_and_keeps_history(secretariat_user, person, opera
     services.mandate_update(
         actor=secretariat_user,
         mandate=mandate,
-        valid_to=TODAY() + datetime.timedelta(days=100),
+        valid_to=FROZEN_DAY + datetime.timedelta(days=100),
         reason="förlängt",
     )
     mandate.refresh_from_db()
-    assert mandate.valid_to == TODAY() + datetime.timedelta(days=100)
+    assert mandate.valid_to == FROZEN_DAY + datetime.timedelta(days=100)
     assert mandate.history.first().history_change_reason == "förlängt"
     with pytest.raises(ValidationError) as error:
         services.mandate_update(
-            actor=secretariat_user, mandate=mandate, valid_to=TODAY() - datetime.timedelta(1000)
+            actor=secretariat_user, mandate=mandate, valid_to=FROZEN_DAY - datetime.timedelta(1000)
         )
     assert "valid_to" in error.value.error_dict
 
@@ -188,10 +191,10 @@ def test_an_update_that_shortens_the_term_takes_permissions_away(
         person,
         operative_forum,
         activate=True,
-        valid_from=TODAY() - datetime.timedelta(days=40),
+        valid_from=FROZEN_DAY - datetime.timedelta(days=40),
     )
     services.mandate_update(
-        actor=secretariat_user, mandate=mandate, valid_to=TODAY() - datetime.timedelta(days=1)
+        actor=secretariat_user, mandate=mandate, valid_to=FROZEN_DAY - datetime.timedelta(days=1)
     )
     assert not refreshed(person).has_perm("forums.view_forum", operative_forum)
 

@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.conf import settings
-from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
 from kernel.history import system_user
@@ -14,10 +13,15 @@ from mandates.models import Mandate
 from mandates.permissions import ROLE_PERMISSIONS, held_permissions
 from samverkan.celery import app as celery_app
 from tests.celery_worker import wait_for
+from tests.clock import FROZEN_DAY
 from tests.factories import ForumFactory, MandateFactory, UserFactory
 
 DAY = datetime.timedelta(days=1)
-TODAY = timezone.localdate
+
+
+@pytest.fixture(autouse=True)
+def _on_the_frozen_day(frozen_day):
+    """The dates in these tests are relative to the frozen day (tests/clock.py)."""
 
 
 def _corrupt(representative_user, operative_forum, outsider_user, strategic_forum):
@@ -40,8 +44,8 @@ def test_a_real_worker_repairs_drifted_grants(
     expired = MandateFactory(
         person=expired_person,
         forum=strategic_forum,
-        valid_from=TODAY() - 100 * DAY,
-        valid_to=TODAY() - DAY,
+        valid_from=FROZEN_DAY - 100 * DAY,
+        valid_to=FROZEN_DAY - DAY,
     )
     assign_perm("forums.view_forum", expired_person, strategic_forum)
     _corrupt(representative_user, operative_forum, outsider_user, strategic_forum)
@@ -83,7 +87,7 @@ def test_reconcile_grants_a_mandate_whose_term_began_today(
     person = UserFactory(organisation=region_a)
     mandate = services.mandate_propose(
         actor=secretariat_user, person=person, forum=operative_forum, role="member",
-        organisation=region_a, valid_from=TODAY() + DAY, activate=True,
+        organisation=region_a, valid_from=FROZEN_DAY + DAY, activate=True,
     )  # fmt: skip
     assert held_permissions(person=person, forum=operative_forum) == set()
     services.permissions_reconcile(actor=system_user(), on=mandate.valid_from)
@@ -108,7 +112,9 @@ def ending(structure, secretariat_user, operative_forum):
     secretariat_user.save()
     return {
         days: MandateFactory(
-            forum=operative_forum, valid_from=TODAY() - 300 * DAY, valid_to=TODAY() + days * DAY
+            forum=operative_forum,
+            valid_from=FROZEN_DAY - 300 * DAY,
+            valid_to=FROZEN_DAY + days * DAY,
         )
         for days in (60, 14, 100)
     }
@@ -134,8 +140,8 @@ def test_reminders_60_and_14_days_before_the_end_never_twice(
 @pytest.mark.django_db
 def test_the_14_day_reminder_follows_the_60_day_one(ending, secretariat_user):
     services.mandate_reminders_send(actor=system_user())
-    services.mandate_reminders_send(actor=system_user(), on=TODAY() + 46 * DAY)
-    services.mandate_reminders_send(actor=system_user(), on=TODAY() + 47 * DAY)
+    services.mandate_reminders_send(actor=system_user(), on=FROZEN_DAY + 46 * DAY)
+    services.mandate_reminders_send(actor=system_user(), on=FROZEN_DAY + 47 * DAY)
     keys = Notification.objects.filter(recipient=secretariat_user).values_list(
         "dedup_key", flat=True
     )
@@ -151,7 +157,7 @@ def test_a_rotating_chair_term_is_reminded_of(structure, secretariat_user):
     forum = ForumFactory(structure=structure, chair_rotation_months=12,
                          chair_rotation_among="parties")  # fmt: skip
     chair = MandateFactory(forum=forum, role=Mandate.Role.CHAIR, valid_to=None,
-                           valid_from=TODAY() - 365 * DAY + 14 * DAY)  # fmt: skip
+                           valid_from=FROZEN_DAY - 365 * DAY + 14 * DAY)  # fmt: skip
     services.mandate_reminders_send(actor=system_user())
     notification = Notification.objects.get(recipient=secretariat_user)
     assert notification.dedup_key == f"mandate:{chair.pk}:chair-term-ends:14"
@@ -170,12 +176,12 @@ def test_other_structures_secretariat_is_not_reminded(ending, other_secretariat_
 @pytest.mark.django_db
 def test_expired_mandates_end_with_history_and_lose_grants(representative_user, operative_forum):
     mandate = representative_user.mandates.get()
-    mandate.valid_to = TODAY() - DAY
+    mandate.valid_to = FROZEN_DAY - DAY
     mandate.save()
     assert services.mandates_end_expired(actor=system_user()) == 1
     mandate.refresh_from_db()
     assert mandate.status == Mandate.Status.ENDED
-    assert mandate.valid_to == TODAY() - DAY  # the term's end is kept
+    assert mandate.valid_to == FROZEN_DAY - DAY  # the term's end is kept
     assert held_permissions(person=representative_user, forum=operative_forum) == set()
     assert services.mandates_end_expired(actor=system_user()) == 0
 
