@@ -7,5 +7,5 @@ class MandatesConfig(AppConfig):
     verbose_name = _("Mandates")
 
     def ready(self):
-        # Registers the forum page panels and the rules of R5..R11 (mandates.rules).
-        from . import panels, rules  # noqa: F401
+        # Registers the forum page panels, the visibility rules and the rules of R5..R11.
+        from . import panels, permissions, rules  # noqa: F401
