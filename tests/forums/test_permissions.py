@@ -10,6 +10,7 @@ structure the user may not see is a 404, seen but not allowed a 403.
 """
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -189,8 +190,24 @@ def test_refused_writes_change_nothing(view, role, role_user, objects):
 def test_secretariat_writes_are_accepted(view, secretariat_user, objects):
     kind = MATRIX[view][0]
     url = reverse(view, kwargs=objects[kind])
+    before = _history_by(secretariat_user)
     response = client_for(secretariat_user).post(url, WRITES[view])
     assert response.status_code == 302, response.content.decode()[:2000]
+    if view not in UNCHANGED_BY_THEIR_BODY:
+        assert _history_by(secretariat_user) > before  # the write happened, with its history
+
+
+# Their bodies in WRITES leave things as they are (the staff already listed, no seat rows).
+UNCHANGED_BY_THEIR_BODY = {"forums:structure_secretariat", "forums:seat_set"}
+
+
+def _history_by(user):
+    """How many history rows of the forums app `user` made."""
+    return sum(
+        model.objects.filter(history_user=user).count()
+        for model in apps.get_app_config("forums").get_models()
+        if model.__name__.startswith("Historical") and hasattr(model, "history_user")
+    )
 
 
 def test_superuser_may_do_everything(superuser, objects):

@@ -56,6 +56,8 @@ def test_reorder_with_htmx_returns_the_partial(client, vg, meeting):
     html = response.content.decode()
     assert 'id="agenda-list"' in html and "<html" not in html
     assert html.index(items[2].title) < html.index(items[1].title)
+    order = list(meeting.agenda_items.order_by("order").values_list("pk", flat=True))
+    assert order == [items[0].pk, items[2].pk, items[1].pk]  # and it is stored
 
 
 def test_reorder_refused_with_htmx_says_why_inside_the_agenda(client, vg, meeting):
