@@ -5,12 +5,12 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from forums.models import Forum
 from kernel.models import User
 from mandates.models import Mandate, MandateImportRow
 from mandates.permissions import PERMISSION_TEXT, ROLE_DUTIES
+from tests.clock import FROZEN_DAY
 from tests.factories import (
     ForumFactory,
     MandateFactory,
@@ -21,7 +21,7 @@ from tests.factories import (
 from tests.mandates.factories import MandateImportFactory, pdf_upload
 from tests.querycount import assert_same_query_count
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_day")]
 
 # Pinned query counts of the pages (the same at 5 rows as at 50).
 QUERIES = {
@@ -34,7 +34,6 @@ QUERIES = {
     "rotation": 10,
 }
 
-TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 
@@ -69,7 +68,7 @@ def test_propose_a_mandate_through_the_form(client, secretariat_user, operative_
         {
             "person": person.pk,
             "role": "member",
-            "valid_from": TODAY.isoformat(),
+            "valid_from": FROZEN_DAY.isoformat(),
             "activate": "on",
             "reason": "beslut i styrgruppen",
             "document": pdf_upload(),
@@ -92,7 +91,7 @@ def test_a_broken_rule_is_shown_on_the_field_and_nothing_is_saved(
     response = client.post(
         reverse("mandates:mandate_create", args=[operative_forum.slug]),
         {"person": UserFactory().pk, "role": "member", "organisation": agency_a.pk,
-         "valid_from": TODAY.isoformat()},
+         "valid_from": FROZEN_DAY.isoformat()},
     )  # fmt: skip
     assert response.status_code == 200
     errors = response.context["form"].errors["organisation"]
@@ -108,7 +107,7 @@ def test_a_soft_rule_warns_after_saving(client, secretariat_user, strategic_foru
     response = client.post(
         reverse("mandates:mandate_create", args=[strategic_forum.slug]),
         {"person": UserFactory().pk, "role": "chair", "organisation": region_a.pk,
-         "valid_from": TODAY.isoformat()},
+         "valid_from": FROZEN_DAY.isoformat()},
         follow=True,
     )  # fmt: skip
     assert any("ange ett slutdatum för mandatet" in m for m in messages_of(response))
@@ -120,7 +119,7 @@ def test_activate_end_and_revoke_through_the_pages(
 ):
     client.force_login(secretariat_user)
     mandate = MandateFactory(forum=operative_forum, organisation=region_a,
-                             status=Mandate.Status.PROPOSED, valid_from=TODAY)  # fmt: skip
+                             status=Mandate.Status.PROPOSED, valid_from=FROZEN_DAY)  # fmt: skip
     client.post(reverse("mandates:mandate_activate", args=[mandate.pk]), {"reason": "klart"})
     mandate.refresh_from_db()
     assert mandate.status == Mandate.Status.ACTIVE
@@ -128,23 +127,23 @@ def test_activate_end_and_revoke_through_the_pages(
     assert response.context["form"].errors["reason"]
     client.post(reverse("mandates:mandate_end", args=[mandate.pk]), {"reason": "avgått"})
     mandate.refresh_from_db()
-    assert (mandate.status, mandate.valid_to) == (Mandate.Status.ENDED, TODAY)
+    assert (mandate.status, mandate.valid_to) == (Mandate.Status.ENDED, FROZEN_DAY)
     response = client.post(reverse("mandates:mandate_end", args=[mandate.pk]), {}, follow=True)
     assert response.context["form"].non_field_errors()  # InvalidTransition shown, not a 500
 
 
 def test_update_a_mandate_through_the_form(client, secretariat_user, operative_forum, region_a):
-    mandate = MandateFactory(forum=operative_forum, organisation=region_a, valid_from=TODAY)
+    mandate = MandateFactory(forum=operative_forum, organisation=region_a, valid_from=FROZEN_DAY)
     client.force_login(secretariat_user)
     response = client.post(
         reverse("mandates:mandate_update", args=[mandate.pk]),
-        {"role": "chair", "organisation": region_a.pk, "valid_from": TODAY.isoformat(),
-         "valid_to": (TODAY + 30 * DAY).isoformat(), "reason": "förlängt"},
+        {"role": "chair", "organisation": region_a.pk, "valid_from": FROZEN_DAY.isoformat(),
+         "valid_to": (FROZEN_DAY + 30 * DAY).isoformat(), "reason": "förlängt"},
     )  # fmt: skip
     assert response.status_code == 302
     mandate.refresh_from_db()
     assert mandate.role == Mandate.Role.MEMBER  # the role of an active mandate is locked
-    assert mandate.valid_to == TODAY + 30 * DAY
+    assert mandate.valid_to == FROZEN_DAY + 30 * DAY
 
 
 def test_the_document_downloads_as_an_attachment_not_from_media(
@@ -246,9 +245,9 @@ def test_the_mandate_list_filters_by_status(client, secretariat_user, operative_
 
 def test_ended_mandates_are_paged_not_cut(client, secretariat_user, operative_forum):
     for number in range(53):
-        ended = TODAY - (number + 1) * DAY
+        ended = FROZEN_DAY - (number + 1) * DAY
         MandateFactory(forum=operative_forum, status=Mandate.Status.ENDED,
-                       valid_from=TODAY - 400 * DAY, valid_to=ended)  # fmt: skip
+                       valid_from=FROZEN_DAY - 400 * DAY, valid_to=ended)  # fmt: skip
     client.force_login(secretariat_user)
     url = reverse("mandates:forum_mandates", args=[operative_forum.slug])
     first = client.get(url)
@@ -445,7 +444,7 @@ def test_the_compliance_page_does_not_grow_in_queries(
                                  chair_rotation_among="organisations")  # fmt: skip
             SeatFactory(forum=forum, organisation=region_a, count=3)
             MandateFactory(forum=forum, role=Mandate.Role.CHAIR, organisation=region_a,
-                           valid_from=TODAY - 500 * DAY)  # fmt: skip
+                           valid_from=FROZEN_DAY - 500 * DAY)  # fmt: skip
 
     assert_same_query_count(
         client,
@@ -487,7 +486,7 @@ def test_the_rotation_page_does_not_grow_in_queries(client, secretariat_user, st
     strategic_forum.chair_rotation_among = Forum.RotationAmong.ORGANISATIONS
     strategic_forum.save()
     client.force_login(secretariat_user)
-    start = [TODAY - 20000 * DAY]
+    start = [FROZEN_DAY - 20000 * DAY]
 
     def grow(count):
         for _ in range(count):
