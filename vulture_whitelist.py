@@ -54,4 +54,32 @@ _ = (
     name.uploaded_at,  # CaseAttachment
     name.explanation,  # escalation.steps.Step, read in case_step.html
     name.button_class,  # escalation.steps.Step, read in case_detail.html and case_step.html
+    # forums: choice members are stored values offered in forms, the filters and the demo data
+    # (removing one changes the choices and needs a migration); named by their values only.
+    name.REGION,  # Organisation.Kind
+    name.AGENCY,
+    name.MUNICIPALITY,
+    name.ASSOCIATION,
+    name.COMPANY,
+    name.STEERING_GROUP,  # Forum.Kind
+    name.COORDINATION_GROUP,
+    name.COUNCIL,
+    name.REFERENCE_GROUP,
+    name.WORKING_GROUP,
+    name.PREPARATORY_GROUP,
+    name.ACTORS_COUNCIL,
+    name.CUSTOMER_DIALOGUE,
+    name.PROCUREMENT_GROUP,
+    name.NETWORK,
+    name.ORGANISATIONS,  # Forum.RotationAmong
+    # forums: model fields set by keyword (services, demo loader) and read in the admin and
+    # templates/forums/forum_detail.html, forum_form.html.
+    name.reports_to,  # Forum
+    name.is_temporary,  # Forum
+    name.setup_criteria,  # Forum
+    name.website,  # Organisation; also the OrganisationForm field that overrides it
+    name.created_by,  # CharterVersion (services.charters, forum_detail.html)
+    name.is_list,  # forums.charter.Section, read in partials/_charter_diff.html
+    name.q,  # the text search of every forums.filters FilterSet, named in Meta.fields
+    name.forum_count,  # forums.tables.StructureTable: the annotation of structure_list_visible_to
 )

@@ -122,15 +122,6 @@ def forum_get_visible(*, user, slug, action=VIEW):
     return _get(Forum.objects.select_related(*FORUM_RELATED), user, action, slug=slug)
 
 
-def forum_get(*, slug):
-    """The forum regardless of who asks. Prefer `forum_get_visible(user=..., action=...)`;
-    kept for mandates.exports until it moves to the visibility API."""
-    try:
-        return Forum.objects.select_related(*FORUM_RELATED).get(slug=slug)
-    except Forum.DoesNotExist:
-        raise Http404 from None
-
-
 def forums_of_structure_visible_to(*, user, structure):
     """All forums of a structure the user may see, in map order (one query)."""
     return forums_visible_to(user).filter(structure=structure).order_by("tier", "name")

@@ -10,13 +10,12 @@ import re
 import tempfile
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from forums.permissions import can_edit_forum, can_view_forum
-from forums.selectors import forum_get
+from forums.permissions import CHANGE
+from forums.selectors import forum_get_visible
 
 from .selectors import forum_members
 
@@ -110,14 +109,11 @@ def members_xlsx_response(forum):
 
 def _forum_for_export(request, slug):
     """The forum if the user may see it (404) and change it (403); None: log in first."""
-    forum = forum_get(slug=slug)
-    if not can_view_forum(request.user, forum):
-        raise Http404
-    if not request.user.is_authenticated:
+    user = request.user
+    if not user.is_authenticated:
+        forum_get_visible(user=user, slug=slug)  # a 404 unless they could see it
         return None
-    if not can_edit_forum(request.user, forum):
-        raise PermissionDenied
-    return forum
+    return forum_get_visible(user=user, slug=slug, action=CHANGE)
 
 
 def members_csv(request, slug):
