@@ -82,4 +82,16 @@ _ = (
     name.is_list,  # forums.charter.Section, read in partials/_charter_diff.html
     name.q,  # the text search of every forums.filters FilterSet, named in Meta.fields
     name.forum_count,  # forums.tables.StructureTable: the annotation of structure_list_visible_to
+    # Declared fields that django-tables2 and django-filter collect from the class body.
+    name.term,  # mandates.tables: the term column
+    name.problems,  # mandates.tables: the import row's problems column
+    name.invalid,  # mandates.filters: "only rows not valid"
+    name.invite,  # mandates.forms.PersonForm: read from cleaned_data by the view
+    # Model fields written by services and read in templates and the admin.
+    name.invited_by,
+    name.accepted_at,
+    name.finished_at,
+    name.invalid_count,  # mandates.models.MandateImport, templates/mandates/import_detail.html
+    name.among_parties,  # mandates.rotation.RotationPlan, templates/mandates/rotation.html
+    name.candidates_by_key,  # mandates.rotation.RotationPlan, tests/mandates/test_rotation.py
 )

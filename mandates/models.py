@@ -129,10 +129,6 @@ class Mandate(TransitionsMixin, models.Model):
     def get_absolute_url(self):
         return reverse("mandates:mandate_detail", kwargs={"pk": self.pk})
 
-    @property
-    def holds_seat(self):
-        return self.role in self.SEAT_ROLES
-
     def is_current_on(self, day):
         return (
             self.status == self.Status.ACTIVE

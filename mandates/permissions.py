@@ -23,7 +23,6 @@ from forums.permissions import (
     RAISE_CASE,
     VIEW_FORUM,
     can_manage_structure,
-    can_view_forum,
     forum_visibility_filter,
     structures_managed_by,
 )
@@ -154,10 +153,6 @@ def grant_new_mandates(mandates, *, on=None):
 def can_manage_mandates(user, forum):
     """The secretariat of the forum's structure (and superusers) change its mandates."""
     return can_manage_structure(user, forum.structure)
-
-
-def can_view_mandates(user, forum):
-    return can_view_forum(user, forum)
 
 
 def can_manage_people(user):
