@@ -46,6 +46,7 @@ check-services: $(VENV)/.installed-dev
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/vulture
 	DATABASE_URL=sqlite:///:memory: $(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 
 # The Debian packages the suite needs: installs them as root, otherwise says the command.

@@ -78,14 +78,6 @@ def structure_visibility_filter(user):
     )
 
 
-def can_view_forum(user, forum):
-    return (
-        forum.is_public
-        or (user.is_authenticated and user.has_perm(VIEW_FORUM, forum))
-        or can_manage_structure(user, forum.structure)
-    )
-
-
 def can_edit_forum(user, forum):
     return can_manage_structure(user, forum.structure)
 

@@ -6,7 +6,6 @@ from django.utils import timezone
 from forums.models import Forum
 from forums.permissions import (
     can_edit_forum,
-    can_view_forum,
     forum_visibility_filter,
     structure_secretariat_sync,
 )
@@ -78,5 +77,6 @@ def test_visibility(outsider_user, representative_user, operative_forum, strateg
     strategic_forum.is_public = True
     strategic_forum.save()
     assert visible(outsider_user) == {strategic_forum}
-    assert can_view_forum(outsider_user, strategic_forum)
-    assert not can_view_forum(outsider_user, operative_forum)
+    # The visibility API says the same as the filter.
+    assert set(Forum.objects.restrict(outsider_user)) == {strategic_forum}
+    assert set(Forum.objects.restrict(representative_user)) == {operative_forum, strategic_forum}
