@@ -8,6 +8,7 @@ from escalation.models import Case
 from escalation.permissions import can_view_case
 from escalation.selectors import case_get_visible
 from tests.escalation.factories import escalated_case, raise_case
+from tests.matrix import assert_matrix_row, matrix_params
 from tests.querycount import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -112,9 +113,6 @@ def test_a_member_of_the_target_forum_sees_escalated_demo_style_cases(
 
 # --- the matrix: every escalation view for each role ---------------------------------------
 
-MATRIX_ROLES = ("anonymous", "representative", "chair", "secretariat")
-L = 302  # anonymous: log in first (the Location is checked)
-
 
 @pytest.fixture
 def world(case, representative_user, chair_user, secretariat_user, structure):
@@ -151,24 +149,8 @@ MATRIX = [
 ]
 
 
-def _matrix_cases():
-    for name, target, method, codes in MATRIX:
-        statuses = dict(zip(MATRIX_ROLES, codes.split(), strict=True))
-        for role in MATRIX_ROLES:
-            expected = L if statuses[role] == "L" else int(statuses[role])
-            case_id = f"{name.split(':')[1]}-{method}-{role}"
-            yield pytest.param(name, target, method, role, expected, id=case_id)
-
-
-@pytest.mark.parametrize(("name", "target", "method", "role", "expected"), list(_matrix_cases()))
+@pytest.mark.parametrize(
+    ("name", "target", "method", "role", "expected"), list(matrix_params(MATRIX))
+)
 def test_permission_matrix(client, world, name, target, method, role, expected):
-    from django.urls import reverse
-
-    user = world["users"][role]
-    if user is not None:
-        client.force_login(user)
-    url = reverse(name, kwargs=world[target] if target else {})
-    response = getattr(client, method)(url)
-    assert response.status_code == expected, (role, url, response.status_code)
-    if user is None:
-        assert response["Location"].startswith(reverse("login"))
+    assert_matrix_row(client, world, name, target, method, role, expected)

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from meetings import services
 from tests.factories import AgendaItemFactory, MinutesFactory
+from tests.matrix import assert_matrix_row, matrix_params
 
 pytestmark = pytest.mark.django_db
 
@@ -161,9 +162,6 @@ def test_every_meetings_url_is_in_the_matrix():
 
 # --- the matrix: every meetings view for each role ------------------------------------------
 
-MATRIX_ROLES = ("anonymous", "representative", "chair", "secretariat")
-L = 302  # anonymous: log in first (the Location is checked)
-
 
 @pytest.fixture
 def world(operative_forum, representative_user, chair_user, secretariat_user):
@@ -225,24 +223,8 @@ MATRIX = [
 ]
 
 
-def _matrix_cases():
-    for name, target, method, codes in MATRIX:
-        statuses = dict(zip(MATRIX_ROLES, codes.split(), strict=True))
-        for role in MATRIX_ROLES:
-            expected = L if statuses[role] == "L" else int(statuses[role])
-            case_id = f"{name.split(':')[1]}-{method}-{role}"
-            yield pytest.param(name, target, method, role, expected, id=case_id)
-
-
-@pytest.mark.parametrize(("name", "target", "method", "role", "expected"), list(_matrix_cases()))
+@pytest.mark.parametrize(
+    ("name", "target", "method", "role", "expected"), list(matrix_params(MATRIX))
+)
 def test_permission_matrix(client, world, name, target, method, role, expected):
-    from django.urls import reverse
-
-    user = world["users"][role]
-    if user is not None:
-        client.force_login(user)
-    url = reverse(name, kwargs=world[target] if target else {})
-    response = getattr(client, method)(url)
-    assert response.status_code == expected, (name, role, url, response.status_code)
-    if user is None and expected == L:
-        assert response["Location"].startswith(reverse("login"))
+    assert_matrix_row(client, world, name, target, method, role, expected)
