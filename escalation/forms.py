@@ -97,7 +97,7 @@ class PrepareForm(NoteForm):
         label=_("Prepared by"),
         queryset=get_user_model().objects.none(),
         required=False,
-        help_text=_("R13: the chair, vice chair or secretary, with the secretariat."),
+        help_text=_("The chair, vice chair or secretary, with the secretariat."),
         empty_label=_("Me"),
     )
 

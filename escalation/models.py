@@ -139,13 +139,13 @@ NEXT_STEPS = {
         "Waiting for the chair, vice chair or secretary of the forum to start preparing it."
     ),
     Case.Status.IN_PREPARATION: _(
-        "Being prepared (R13); next it is put on the agenda of a meeting of the forum."
+        "Being prepared; next it is put on the agenda of a meeting of the forum."
     ),
     Case.Status.SCHEDULED: _(
         "On the agenda of a meeting: the forum decides, refers it back, removes it or escalates it."
     ),
-    Case.Status.REFERRED_BACK: _("Referred back: it will be prepared again (R14)."),
-    Case.Status.REMOVED: _("Removed without a decision (R14). Nothing more happens."),
+    Case.Status.REFERRED_BACK: _("Referred back: it will be prepared again."),
+    Case.Status.REMOVED: _("Removed without a decision. Nothing more happens."),
     Case.Status.ESCALATED: _("Escalated: it waits for preparation at the forum one tier up."),
     Case.Status.DECIDED: _("Decided: the forum closes the case."),
     Case.Status.FEEDBACK_GIVEN: _(

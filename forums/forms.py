@@ -141,7 +141,7 @@ class ForumForm(ServiceModelForm):
         queryset=Forum.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("E.g. a medicines group is the steering group of a procurement group (R3)."),
+        help_text=_("E.g. a medicines group is the steering group of a procurement group."),
     )
 
     class Meta:
@@ -159,7 +159,7 @@ class ForumForm(ServiceModelForm):
         }
         help_texts = {
             "slug": _("Leave empty to make one from the name."),
-            "appointed_by": _("R3: the forum that appointed this one and secures its mandate."),
+            "appointed_by": _("The forum that appointed this one and secures its mandate."),
             "active_to": _("For a forum set up for a limited time: the day it is wound down."),
             "is_public": _("Its charter, members and published minutes are shown without login."),
         }

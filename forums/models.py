@@ -18,7 +18,7 @@ class Structure(models.Model):
     is_partnership = models.BooleanField(
         _("partnership"),
         default=False,
-        help_text=_("In a partnership, decisions are joint positions that bind no party (R14)."),
+        help_text=_("In a partnership, decisions are joint positions that bind no party."),
     )
     secretariat_organisations = models.ManyToManyField(
         "Organisation",
@@ -236,14 +236,14 @@ class Forum(models.Model):
         blank=True,
         related_name="+",
         help_text=_(
-            "R10: e.g. the tactical chair is held by the party not chairing the strategic forum."
+            "E.g. the tactical chair is held by the party not chairing the strategic forum."
         ),
     )
     is_public = models.BooleanField(_("public"), default=False)
     is_temporary = models.BooleanField(
         _("set up for a limited time"),
         default=False,
-        help_text=_("Operative forums are set up when needed and wound down (R1)."),
+        help_text=_("Operative forums are set up when needed and wound down."),
     )
     setup_criteria = models.TextField(_("criteria for setting up"), blank=True)
     active_from = models.DateField(_("active from"), null=True, blank=True)

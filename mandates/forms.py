@@ -87,7 +87,7 @@ class MandateCreateForm(MandateFormMixin, forms.Form):
         label=_("Scope of the mandate"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        help_text=_("For a co-opted person: the agenda items or question they join for (R7)."),
+        help_text=_("For a co-opted person: the agenda items or question they join for."),
     )
     document = forms.FileField(
         label=_("Signed document (PDF, at most 5 MB)"),

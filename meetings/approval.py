@@ -107,9 +107,7 @@ def approver_role(*, minutes, person, state=None):
     roles = {m.role for m in mandates}
     if Role.CHAIR in state.missing and Mandate.Role.CHAIR in roles:
         if state.required == (Role.CHAIR,) and minutes.author_id == person.pk:
-            raise ApproverRefused(
-                _("The author of the draft cannot approve the minutes alone (R15).")
-            )
+            raise ApproverRefused(_("The author of the draft cannot approve the minutes alone."))
         return Role.CHAIR
     if Role.MEMBER in state.missing and roles & set(MEMBER_ROLES):
         return Role.MEMBER
@@ -122,7 +120,7 @@ def approver_role(*, minutes, person, state=None):
         raise ApproverRefused(
             _(
                 "A member of the other party must approve these minutes: your organisation "
-                "belongs to the chair's party (R15)."
+                "belongs to the chair's party."
             )
         )
     if Mandate.Role.CHAIR in roles and Role.CHAIR not in state.missing:

@@ -58,7 +58,7 @@ class AgendaItemForm(forms.Form):
         label=_("Co-opted for this item"),
         queryset=User.objects.filter(is_active=True).order_by("last_name", "first_name"),
         required=False,
-        help_text=_("People who join for this item without being members (R7)."),
+        help_text=_("People who join for this item without being members."),
     )
 
     def __init__(self, *args, meeting, **kwargs):

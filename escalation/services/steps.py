@@ -39,7 +39,7 @@ def case_start_preparation(
                 "prepared_by": [
                     _(
                         "%(person)s cannot prepare cases in %(forum)s: the chair, vice chair, "
-                        "secretary or the secretariat prepare them (R13)."
+                        "secretary or the secretariat prepare them."
                     )
                     % {"person": prepared_by, "forum": locked.current_forum}
                 ]

@@ -59,7 +59,7 @@ def decision_record(
         if outcome == Outcome.DECIDED and not consensus:
             raise DomainError(
                 _(
-                    "Without consensus the case cannot be decided (R14): refer it back for new "
+                    "Without consensus the case cannot be decided: refer it back for new "
                     "preparation, remove it, or escalate it."
                 )
             )

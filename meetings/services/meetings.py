@@ -41,8 +41,7 @@ def meeting_plan(
             raise ValidationError(
                 {
                     "kind": [
-                        _("Only the chair of %(forum)s calls extra meetings (R12).")
-                        % {"forum": forum}
+                        _("Only the chair of %(forum)s calls extra meetings.") % {"forum": forum}
                     ]
                 }
             )

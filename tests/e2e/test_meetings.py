@@ -92,7 +92,9 @@ def test_vg_meeting_from_planning_to_approved_minutes(axe_page, vg):  # noqa: F8
     page.locator("[name=outcome]").select_option("decided")
     page.locator("[name=text]").fill("Vi är överens")
     page.locator("#decision-form-submit").click()
-    expect(page.locator(".alert-danger, .invalid-feedback").first).to_contain_text("R14")
+    expect(page.locator(".alert-danger, .invalid-feedback").first).to_contain_text(
+        "Utan enighet kan ärendet inte beslutas"
+    )
     page.locator("[name=outcome]").select_option("referred_back")
     page.locator("[name=text]").fill("Ingen enighet – ny beredning")
     page.locator("#decision-form-submit").click()
