@@ -15,6 +15,7 @@ from tests.escalation.factories import raise_case
 from tests.factories import ForumFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
 Status = Case.Status
 Kind = CaseEvent.Kind
 

@@ -12,6 +12,7 @@ from tests.escalation.factories import pdf_upload, raise_case
 from tests.factories import ForumFactory, StructureFactory
 
 pytestmark = pytest.mark.django_db
+
 Status = Case.Status
 Kind = CaseEvent.Kind
 YEAR = timezone.localdate().year
