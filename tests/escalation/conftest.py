@@ -2,8 +2,9 @@
 
 import pytest
 
+from escalation import services
 from mandates.models import Mandate
-from tests.escalation.factories import raise_case
+from tests.escalation.factories import pdf_upload, raise_case
 from tests.factories import OrganisationFactory, StructureFactory, UserFactory
 
 Role = Mandate.Role
@@ -81,3 +82,10 @@ def case(representative_user, operative_forum, follower_user):
     case = raise_case(representative_user, operative_forum, title="Gemensam rutin för läkemedel")
     Follow.objects.create(user=follower_user, case=case)
     return case
+
+
+@pytest.fixture
+def escalated(case, operative_chair, representative_user):
+    """The case escalated from the operative to the tactical forum, with an attachment."""
+    services.case_attachment_add(actor=representative_user, case=case, upload=pdf_upload())
+    return services.case_escalate(actor=operative_chair, case=case, reason="Berör fler")
