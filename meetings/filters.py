@@ -15,7 +15,11 @@ class ForumMeetingFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Meeting.Status.choices)
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Meeting.Kind.choices)
     year = django_filters.NumberFilter(
-        label=_("Year"), field_name="starts_at", lookup_expr="year", min_value=1900
+        label=_("Year"),
+        field_name="starts_at",
+        lookup_expr="year",
+        min_value=1900,
+        max_value=9999,  # beyond it Python's datetime has no such year (a 500, not a filter)
     )
 
     class Meta:
