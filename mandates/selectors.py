@@ -186,11 +186,9 @@ def mandate_import_progress(mandate_import):
     return mandate_import.progress
 
 
-def mandate_import_rows(mandate_import, *, only_invalid=False):
-    rows = mandate_import.rows.select_related("person", "mandate").order_by("number")
-    if only_invalid:
-        rows = rows.exclude(errors=[])
-    return rows
+def mandate_import_rows(mandate_import):
+    """The import's rows in file order; the page's filter picks the invalid ones."""
+    return mandate_import.rows.select_related("person", "mandate").order_by("number")
 
 
 def mandate_imports_recent(*, structure, limit=10):
