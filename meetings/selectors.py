@@ -101,10 +101,16 @@ def addenda_of(minutes):
     return list(minutes.addenda.select_related("author").order_by("created_at", "id"))
 
 
+def _is_pk(value):
+    """A posted id is ASCII digits ("²" is a digit to str.isdigit, but not to int())."""
+    value = str(value)
+    return value.isascii() and value.isdigit()
+
+
 def minutes_of_meeting_get(*, meeting, pk):
     """Minutes of this meeting (the one an addendum corrects), or 404."""
     minutes = None
-    if str(pk).isdigit():
+    if _is_pk(pk):
         minutes = Minutes.objects.filter(meeting=meeting, pk=pk).first()
     if minutes is None:
         raise Http404
@@ -121,7 +127,7 @@ def calendar_tokens_of(*, user):
 
 
 def calendar_token_get(*, user, pk):
-    if not str(pk).isdigit():
+    if not _is_pk(pk):
         raise Http404
     return get_visible_or_404(CalendarToken, user, pk=pk)
 
