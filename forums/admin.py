@@ -1,38 +1,35 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from kernel.admin import ReadOnlyAdmin, ReadOnlyInline
 
 from .models import AssignmentItem, CharterVersion, Forum, Organisation, Party, Seat, Structure
 
 
-class PartyInline(admin.TabularInline):
+class PartyInline(ReadOnlyInline):
     model = Party
-    extra = 0
 
 
-class AssignmentItemInline(admin.TabularInline):
+class AssignmentItemInline(ReadOnlyInline):
     model = AssignmentItem
-    extra = 0
     fields = ("kind", "order", "text")
 
 
-class SeatInline(admin.TabularInline):
+class SeatInline(ReadOnlyInline):
     model = Seat
-    extra = 0
     autocomplete_fields = ("organisation", "party")
 
 
 @admin.register(Structure)
-class StructureAdmin(SimpleHistoryAdmin):
+class StructureAdmin(ReadOnlyAdmin):
     list_display = ("name", "slug", "is_partnership", "case_reference_prefix", "archived_at")
     list_filter = ("is_partnership", ("archived_at", admin.EmptyFieldListFilter))
     search_fields = ("name", "slug", "description")
-    prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("secretariat_organisations", "secretariat_staff")
     inlines = (PartyInline,)
 
 
 @admin.register(Party)
-class PartyAdmin(SimpleHistoryAdmin):
+class PartyAdmin(ReadOnlyAdmin):
     list_display = ("name", "short_name", "structure", "archived_at")
     list_filter = ("structure", ("archived_at", admin.EmptyFieldListFilter))
     search_fields = ("name", "short_name", "structure__name")
@@ -40,7 +37,7 @@ class PartyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(ReadOnlyAdmin):
     list_display = ("name", "short_name", "kind", "archived_at")
     list_filter = ("kind", ("archived_at", admin.EmptyFieldListFilter), "parties__structure")
     search_fields = ("name", "short_name")
@@ -48,7 +45,7 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Forum)
-class ForumAdmin(SimpleHistoryAdmin):
+class ForumAdmin(ReadOnlyAdmin):
     list_display = (
         "name",
         "structure",
@@ -63,7 +60,6 @@ class ForumAdmin(SimpleHistoryAdmin):
     list_filter = ("structure", "tier", "kind", "decision_rule", "is_public", "is_temporary")
     search_fields = ("name", "short_name", "slug", "structure__name")
     list_select_related = ("structure", "escalates_to")
-    prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = (
         "escalates_to",
         "appointed_by",
@@ -75,7 +71,7 @@ class ForumAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AssignmentItem)
-class AssignmentItemAdmin(SimpleHistoryAdmin):
+class AssignmentItemAdmin(ReadOnlyAdmin):
     list_display = ("__str__", "forum", "kind", "order")
     list_filter = ("kind", "forum__structure", "forum__tier")
     search_fields = ("text", "forum__name")
@@ -84,7 +80,7 @@ class AssignmentItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Seat)
-class SeatAdmin(SimpleHistoryAdmin):
+class SeatAdmin(ReadOnlyAdmin):
     list_display = ("forum", "organisation", "party", "count")
     list_filter = ("forum__structure", "forum__tier")
     search_fields = ("forum__name", "organisation__name", "party__name")
@@ -93,21 +89,8 @@ class SeatAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CharterVersion)
-class CharterVersionAdmin(SimpleHistoryAdmin):
+class CharterVersionAdmin(ReadOnlyAdmin):
     list_display = ("forum", "number", "created_at", "created_by", "note")
     list_filter = ("forum__structure",)
     search_fields = ("forum__name", "purpose", "note")
     list_select_related = ("forum", "created_by")
-    readonly_fields = (
-        "forum",
-        "number",
-        "purpose",
-        "general_assignments",
-        "specific_assignments",
-        "note",
-        "created_by",
-        "created_at",
-    )
-
-    def has_add_permission(self, request):
-        return False  # versions are written by forums.services.charter_update

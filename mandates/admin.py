@@ -1,11 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from kernel.admin import ReadOnlyAdmin
 
 from .models import Invitation, Mandate, MandateImport
 
 
 @admin.register(Mandate)
-class MandateAdmin(SimpleHistoryAdmin):
+class MandateAdmin(ReadOnlyAdmin):
     list_display = (
         "person",
         "forum",
@@ -32,34 +33,18 @@ class MandateAdmin(SimpleHistoryAdmin):
         "nominated_by",
     )
     list_select_related = ("person", "forum", "organisation")
-    readonly_fields = ("created_at",)
     date_hierarchy = "valid_from"
 
 
 @admin.register(Invitation)
-class InvitationAdmin(SimpleHistoryAdmin):
+class InvitationAdmin(ReadOnlyAdmin):
     list_display = ("person", "invited_by", "created_at", "sent_at", "accepted_at")
     list_select_related = ("person", "invited_by")
     search_fields = ("person__username", "person__email", "person__last_name")
-    readonly_fields = ("person", "invited_by", "base_url", "created_at", "sent_at", "accepted_at")
 
 
 @admin.register(MandateImport)
-class MandateImportAdmin(SimpleHistoryAdmin):
+class MandateImportAdmin(ReadOnlyAdmin):
     list_display = ("file_name", "structure", "uploaded_by", "status", "row_count", "created_at")
     list_filter = ("status", "structure")
     list_select_related = ("structure", "uploaded_by")
-    readonly_fields = (
-        "structure",
-        "uploaded_by",
-        "file",
-        "file_name",
-        "status",
-        "progress",
-        "row_count",
-        "valid_count",
-        "saved_count",
-        "error",
-        "created_at",
-        "finished_at",
-    )

@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from kernel.admin import ReadOnlyAdmin, ReadOnlyInline
 
 from .models import (
     ActionItem,
@@ -13,28 +14,19 @@ from .models import (
 )
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(ReadOnlyInline):
     model = AgendaItem
-    extra = 0
     fields = ("order", "title", "kind", "case", "co_opted")
     autocomplete_fields = ("case", "co_opted")
 
 
-class MinutesApprovalInline(admin.TabularInline):
+class MinutesApprovalInline(ReadOnlyInline):
     model = MinutesApproval
-    extra = 0
     autocomplete_fields = ("person",)
-    readonly_fields = ("approved_at",)
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(ReadOnlyAdmin):
     list_display = ("__str__", "forum", "kind", "status", "starts_at", "ends_at", "location")
     list_filter = ("status", "kind", "forum__tier", "forum__structure")
     search_fields = ("title", "location", "forum__name")
@@ -45,7 +37,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(ReadOnlyAdmin):
     list_display = ("title", "meeting", "order", "kind", "case")
     list_filter = ("kind",)
     search_fields = ("title", "description", "case__reference", "meeting__title")
@@ -54,7 +46,7 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(SimpleHistoryAdmin):
+class AttendanceAdmin(ReadOnlyAdmin):
     list_display = ("person", "meeting", "status", "mandate", "stands_in_for")
     list_filter = ("status",)
     search_fields = ("person__username", "person__first_name", "person__last_name")
@@ -69,54 +61,35 @@ class AttendanceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(ReadOnlyAdmin):
     list_display = ("agenda_item", "outcome", "consensus", "is_joint_position", "recorded_at")
     list_filter = ("outcome", "consensus", "is_joint_position")
     search_fields = ("text", "agenda_item__title", "agenda_item__case__reference")
     autocomplete_fields = ("agenda_item", "recorded_by")
     list_select_related = ("agenda_item",)
-    readonly_fields = ("recorded_at",)
 
 
 @admin.register(Minutes)
-class MinutesAdmin(SimpleHistoryAdmin):
+class MinutesAdmin(ReadOnlyAdmin):
     list_display = ("__str__", "meeting", "status", "author", "submitted_at", "approved_at")
     list_filter = ("status",)
     search_fields = ("meeting__title", "meeting__forum__name", "body")
     autocomplete_fields = ("meeting", "amends", "author")
     list_select_related = ("meeting__forum", "author")
-    readonly_fields = ("created_at",)
     inlines = (MinutesApprovalInline,)
-
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.is_locked:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.is_locked:
-            return False
-        return super().has_delete_permission(request, obj)
 
 
 @admin.register(MinutesApproval)
-class MinutesApprovalAdmin(SimpleHistoryAdmin):
+class MinutesApprovalAdmin(ReadOnlyAdmin):
     list_display = ("person", "role", "minutes", "approved_at")
     list_filter = ("role",)
     search_fields = ("person__username", "person__last_name", "minutes__meeting__title")
     autocomplete_fields = ("minutes", "person")
     list_select_related = ("person", "minutes__meeting__forum")
-    readonly_fields = ("approved_at",)
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(SimpleHistoryAdmin):
+class ActionItemAdmin(ReadOnlyAdmin):
     list_display = ("title", "assignee", "meeting", "due_date", "status", "completed_at")
     list_filter = ("status", "due_date")
     search_fields = ("title", "assignee__username", "assignee__last_name", "meeting__title")
@@ -126,7 +99,7 @@ class ActionItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(SimpleHistoryAdmin):
+class ReportAdmin(ReadOnlyAdmin):
     list_display = ("title", "forum", "year", "kind", "status", "published_at")
     list_filter = ("kind", "status", "year")
     search_fields = ("title", "forum__name")

@@ -130,7 +130,7 @@ def test_locked_minutes_cannot_be_edited_through_the_page(client, vg, meeting):
 def test_admin_refuses_changing_approved_minutes(admin_client, vg, meeting):
     minutes = _approved_minutes(vg, meeting)
     url = reverse("admin:meetings_minutes_change", args=[minutes.pk])
-    admin_client.post(url, {"body": "x", "status": "draft"})
+    assert admin_client.post(url, {"body": "x", "status": "draft"}).status_code == 403
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.APPROVED and minutes.body != "x"
 
