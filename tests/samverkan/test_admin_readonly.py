@@ -203,6 +203,16 @@ def test_admin_refuses_every_write_even_to_a_superuser(
     assert _snapshot() == before
 
 
+def test_a_superuser_logs_in_to_the_admin_and_looks(client, one_of_each):
+    """The first superuser (`createsuperuser`, the demo's `admin`) still gets in to look."""
+    UserFactory(username="forste", is_staff=True, is_superuser=True)
+    response = client.post(
+        reverse("admin:login"), {"username": "forste", "password": "pw", "next": "/admin/"}
+    )
+    assert response.status_code == 302 and response.url == "/admin/"
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
 def test_admin_index_lists_the_models_to_look_at_and_offers_no_add(su_client, one_of_each):
     page = su_client.get(reverse("admin:index")).content.decode()
     for model, _ in REGISTERED:
