@@ -2,18 +2,28 @@
 
 Every meeting is one event with a stable UID (`meeting-<pk>@samverkan`); a change or a
 cancellation raises `Meeting.ical_sequence`, so calendar programs update the same event.
-Times carry TZID=Europe/Stockholm with the zone's VTIMEZONE.
+
+Times are written in UTC (`DTSTART:20260610T110000Z`, RFC 5545 form 2), and the calendar
+program shows them on its own clock. A time with TZID=Europe/Stockholm depends on how each
+program reads the zone, and they do not agree: vobject keeps only the first date of each RDATE
+list in icalendar's VTIMEZONE (which lists every clock change one by one) and so reads summer
+meetings as winter time, ics 0.7 looks the name up in dateutil's zone files, which end in
+2037, and no local time can say which of the two 02:30 of the night the clocks go back is
+meant. A UTC time has one reading. No X-WR-TIMEZONE either:
+readers that apply it (recurring-ical-events) turn the UTC times into Stockholm wall-clock
+times and then lose the hour when the clocks go back. The feed and the file are UTF-8 (see
+`CALENDAR_CONTENT_TYPE`).
 """
 
-import zoneinfo
+import datetime
 
 from django.utils import timezone
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event
 
 from .models import Meeting
 
-TZ_NAME = "Europe/Stockholm"
 PRODID = "-//Samverkan//Meetings//SV"
+CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 def meeting_uid(meeting):
@@ -28,18 +38,19 @@ def _calendar(name=None, method=None):
         cal.add("method", method)
     if name:
         cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", TZ_NAME)
-    cal.add_component(Timezone.from_tzid(TZ_NAME))
     return cal
 
 
+def _utc(moment):
+    return moment.astimezone(datetime.UTC)
+
+
 def meeting_event(meeting, *, agenda=None, base_url=""):
-    tz = zoneinfo.ZoneInfo(TZ_NAME)
     event = Event()
     event.add("uid", meeting_uid(meeting))
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", meeting.starts_at.astimezone(tz))
-    event.add("dtend", meeting.ends_at.astimezone(tz))
+    event.add("dtstamp", _utc(timezone.now()))
+    event.add("dtstart", _utc(meeting.starts_at))
+    event.add("dtend", _utc(meeting.ends_at))
     event.add("summary", str(meeting.title or meeting.forum.name))
     event.add("sequence", meeting.ical_sequence)
     if meeting.location:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from kernel.views import action_submit
 
 from .. import selectors, services
-from ..ical import feed_ics
+from ..ical import CALENDAR_CONTENT_TYPE, feed_ics
 
 
 @login_required
@@ -49,4 +49,4 @@ def calendar_feed(request, token):
     found = selectors.calendar_token_by_secret(token)
     name = found.forum.name if found.forum else _("My meetings")
     body = feed_ics(selectors.meetings_for_feed(token=found), name=name)
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    return HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)

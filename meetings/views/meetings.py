@@ -14,7 +14,7 @@ from kernel.views import action_submit
 from .. import selectors, services
 from ..filters import ForumMeetingFilter, UpcomingMeetingFilter
 from ..forms import CancelForm, MeetingForm
-from ..ical import meeting_ics
+from ..ical import CALENDAR_CONTENT_TYPE, meeting_ics
 from ..permissions import RUN, can_run_meetings
 from ..tables import ForumMeetingTable, UpcomingMeetingTable
 from .common import form_page, meeting_context
@@ -140,6 +140,6 @@ def meeting_cancel(request, pk):
 def meeting_ics_download(request, pk):
     meeting = selectors.meeting_get_visible(user=request.user, pk=pk)
     agenda = selectors.agenda_items_of(meeting)
-    response = HttpResponse(meeting_ics(meeting, agenda=agenda), content_type="text/calendar")
+    response = HttpResponse(meeting_ics(meeting, agenda=agenda), content_type=CALENDAR_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
     return response

@@ -4,6 +4,7 @@ import datetime
 import zoneinfo
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -14,6 +15,10 @@ pytestmark = pytest.mark.django_db
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 
 
+def assert_calendar_content_type(response):
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+
+
 def _event(data):
     calendar = Calendar.from_ical(data)
     events = [c for c in calendar.walk("VEVENT")]
@@ -21,19 +26,22 @@ def _event(data):
     return calendar, events[0]
 
 
-def test_notice_ics_has_stockholm_times_uid_and_sequence(vg, meeting):
+def test_notice_ics_has_utc_times_uid_and_sequence(vg, meeting):
     meeting.starts_at = datetime.datetime(2030, 7, 1, 9, 0, tzinfo=STOCKHOLM)  # summer time
     meeting.ends_at = datetime.datetime(2030, 7, 1, 11, 0, tzinfo=STOCKHOLM)
     meeting.save()
-    calendar, event = _event(meeting_ics(meeting))
+    data = meeting_ics(meeting)
+    calendar, event = _event(data)
     start = event.decoded("dtstart")
-    assert start == meeting.starts_at
-    assert str(start.tzinfo) == "Europe/Stockholm" and start.hour == 9
-    assert event["dtstart"].params["TZID"] == "Europe/Stockholm"
-    assert start.utcoffset() == datetime.timedelta(hours=2)
+    assert start == meeting.starts_at and start.utcoffset() == datetime.timedelta(0)
+    assert start.astimezone(STOCKHOLM).hour == 9
+    assert b"\r\nDTSTART:20300701T070000Z\r\n" in data
+    assert b"\r\nDTEND:20300701T090000Z\r\n" in data
+    # One reading only: no TZID, no time zone component, no X-WR-TIMEZONE to reinterpret by.
+    assert b"TZID" not in data and b"X-WR-TIMEZONE" not in data
+    assert calendar.walk("VTIMEZONE") == []
     assert str(event["uid"]) == f"meeting-{meeting.pk}@samverkan"
     assert event.decoded("sequence") == 0
-    assert [c["tzid"] for c in calendar.walk("VTIMEZONE")] == ["Europe/Stockholm"]
 
 
 def test_change_and_cancel_update_the_same_event(vg, meeting):
@@ -68,8 +76,26 @@ def test_notice_email_goes_to_members_and_deputies_with_ics(
     assert "Läkemedelsfrågan" in message.body
     name, content, mimetype = message.attachments[0]
     assert name.endswith(".ics") and mimetype.startswith("text/calendar")
+    (part,) = [p for p in message.message().walk() if p.get_content_type() == "text/calendar"]
+    assert part.get_content_charset() == "utf-8" and part.get_param("method") == "PUBLISH"
     _cal, event = _event(content)
     assert event.decoded("dtstart") == meeting.starts_at
+
+
+def test_every_calendar_response_is_utf_8(client, vg, meeting):
+    """The single file, a forum's feed and the all-forums feed say charset=utf-8, and are."""
+    meeting.title = "Läkemedelsrådet – årsmöte"
+    meeting.save()
+    client.force_login(vg.vgr_member)
+    responses = [client.get(reverse("meetings:meeting_ics", args=[meeting.pk]))]
+    client.logout()
+    for forum in (vg.group, None):
+        token = services.calendar_token_rotate(actor=vg.vgr_member, forum=forum)
+        responses.append(client.get(reverse("meetings:calendar_feed", args=[token.token])))
+    for response in responses:
+        assert response.status_code == 200
+        assert_calendar_content_type(response)
+        assert "SUMMARY:Läkemedelsrådet – årsmöte" in response.content.decode("utf-8")
 
 
 def test_feed_holds_every_meeting(vg, meeting):
