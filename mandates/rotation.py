@@ -22,7 +22,7 @@ from django.utils import timezone
 from forums.models import Forum
 
 from .models import Mandate
-from .rules import add_months, load_states, months_between
+from .rules import add_months, load_states
 
 AVERAGE_MONTH_DAYS = 30.44
 
@@ -77,9 +77,10 @@ class RotationPlan:
     def among_parties(self):
         return self.among == Forum.RotationAmong.PARTIES
 
-    def holder_on(self, day):
+    def holder_during(self, start, end):
+        """Who holds the chair at the start of the days, or else first within them."""
         for period in self.periods:
-            if period.start <= day <= period.end:
+            if period.start <= end and start <= period.end and period.candidate is not None:
                 return period.candidate
         return None
 
@@ -180,15 +181,20 @@ def rotation_plan(forum, *, periods=4, on=None, states=None, _follow_links=True)
                 linked_state.forum, periods=periods + 1, on=day, states=states, _follow_links=False
             )
 
-    def blocked_on(start):
+    def blocked_during(start, end):
+        """The party chairing the linked forum when the period starts, or else first in it."""
         if linked_state is None:
             return None
         if linked_plan is not None:
-            holder = linked_plan.holder_on(start)
+            holder = linked_plan.holder_during(start, end)
             if holder is not None:
                 return holder.key
         for holder in linked_state.chairs:
-            if holder.in_force_on(start):
+            if (
+                holder.status == Mandate.Status.ACTIVE
+                and holder.valid_from <= end
+                and start <= (holder.valid_to or end)
+            ):
                 keys = sorted(holder.party_ids)
                 return keys[0] if keys else None
         return None
@@ -217,7 +223,7 @@ def rotation_plan(forum, *, periods=4, on=None, states=None, _follow_links=True)
 
     def propose(start, end):
         nonlocal previous
-        chosen = _pick(candidates, previous, blocked_on(start))
+        chosen = _pick(candidates, previous, blocked_during(start, end))
         if chosen is not None:
             chosen.planned_months += months
             chosen.last_planned = end
@@ -248,8 +254,9 @@ def rotation_plan(forum, *, periods=4, on=None, states=None, _follow_links=True)
         candidate = candidates.get(keys[0]) if keys else None
         end = term_end(holder)
         if candidate is not None:
-            candidate.planned_months += months_between(
-                holder.valid_from, end + datetime.timedelta(days=1)
+            # Whole months, as the months held are counted (a year is 12, leap day or not).
+            candidate.planned_months += round(
+                ((end - holder.valid_from).days + 1) / AVERAGE_MONTH_DAYS
             )
             candidate.last_planned = end
             previous = candidate.key
