@@ -7,7 +7,9 @@ rotates (`chair_rotation_among`: parties or organisations).
 
 Soft: a forum may extend a chair by decision. It warns of an open-ended chair term or one
 longer than the period, of a chair held past the period, and of a chair not rotated to
-another party or organisation.
+another party or organisation. The forum check reads the chairs as they stand (the chair
+in force and those appointed from a later day), so what a save warned of stays on the forum
+page and the compliance page for as long as it holds.
 """
 
 from django.utils.formats import date_format

@@ -167,7 +167,10 @@ def test_a_chair_appointed_from_tomorrow_is_in_the_plan_not_proposed_over(by_org
     assert (first.start, first.end, first.upcoming, first.current, first.proposed) == (
         tomorrow, datetime.date(2028, 2, 29), True, False, False,
     )  # fmt: skip
-    assert (first.candidate.name, first.person_name) == ("Region Jönköpings län", str(appointed.person))
+    assert (first.candidate.name, first.person_name) == (
+        "Region Jönköpings län",
+        str(appointed.person),
+    )
     # The proposals follow it, and do not give Jönköping the chair again next.
     assert plan.periods[1].start == datetime.date(2028, 3, 1)
     assert holders(plan) == ["Region Östergötland", "Region Kalmar län"]
@@ -212,7 +215,9 @@ def test_the_seat_table_the_plan_and_the_lists_agree_on_a_chair_from_tomorrow(
     strategic_forum.chair_rotation_months = 12
     strategic_forum.chair_rotation_among = Forum.RotationAmong.ORGANISATIONS
     strategic_forum.save()
-    kalmar, jonkoping = (OrganisationFactory(name=n) for n in ("Region Kalmar län", "Region Jönköpings län"))
+    kalmar, jonkoping = (
+        OrganisationFactory(name=name) for name in ("Region Kalmar län", "Region Jönköpings län")
+    )
     for organisation in (kalmar, jonkoping):
         SeatFactory(forum=strategic_forum, organisation=organisation, count=1)
     tomorrow = frozen_day + DAY

@@ -133,7 +133,7 @@ def test_a_chair_term_longer_than_the_period_stays_on_the_forum_and_compliance_p
     # Later, unrelated saves: a member appointed, then changed.
     member = appoint(secretariat_user, rotating, Role.MEMBER, agency_a)
     services.mandate_update(
-        actor=secretariat_user, mandate=member, scope="Företräder myndigheten.", reason="Förtydligat"
+        actor=secretariat_user, mandate=member, scope="Företräder myndigheten.", reason="Ändrat"
     )
     # The forum rule reads the term as it stands, every time.
     (finding,) = [
