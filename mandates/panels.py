@@ -1,8 +1,10 @@
-"""What mandates shows on a forum's pages (see forums.panels): the composition check (R5),
-the members in force, and the member exports for the secretariat."""
+"""What mandates shows on a forum's pages (see forums.panels): what the rules say of the
+forum today, the composition check (R5), the members in force, and the member exports for
+the secretariat."""
 
 from forums.panels import ACTIONS, MEMBER, PUBLIC, SECTIONS, Panel, register_panel, viewer
 
+from . import rules
 from .composition import composition_for_forum
 from .selectors import forum_members
 
@@ -12,6 +14,19 @@ def member_exports_panel(request, forum):
     if not viewer(request, forum).is_secretariat:
         return None
     return Panel("mandates/panels/member_exports.html")
+
+
+@register_panel(MEMBER, slot=SECTIONS, order=5)
+def rule_findings_panel(request, forum):
+    """Every forum rule of the registry (the chair's rotation, the meeting frequency and the
+    rest) on the forum as it stands today, not as it stood at the last save: a fixed number
+    of queries. Nothing is shown while no rule has anything to say."""
+    if not viewer(request, forum).sees_members:
+        return None
+    findings = rules.forum_findings(rules.load_state(forum))
+    if not findings:
+        return None
+    return Panel("mandates/panels/findings.html", {"findings": findings})
 
 
 @register_panel(MEMBER, slot=SECTIONS, order=10)

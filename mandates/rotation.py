@@ -7,10 +7,15 @@ has served least, never to the one that held it just before (unless there is no 
 else), the one who held it longest ago first on a tie. Where the forum's chair must go to
 the party that does not chair another forum (`chair_party_differs_from`), that forum's
 holder on the day a period starts (its current chair, or its own plan) is passed over.
+
+A chair already appointed from a later day (an active mandate that has not started) is a
+period of the plan as it stands, marked as coming, not a proposal: the plan proposes only
+the periods around and after it, and counts its months as given, as the seat table counts
+the seat as filled from that day.
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils import timezone
 
@@ -49,6 +54,11 @@ class Period:
     candidate: Candidate | None
     current: bool = False
     person_name: str = ""
+    upcoming: bool = False  # a chair appointed from a later day
+
+    @property
+    def proposed(self):
+        return not (self.current or self.upcoming)
 
 
 @dataclass(eq=False)
@@ -67,9 +77,10 @@ class RotationPlan:
     def among_parties(self):
         return self.among == Forum.RotationAmong.PARTIES
 
-    def holder_on(self, day):
+    def holder_during(self, start, end):
+        """Who holds the chair at the start of the days, or else first within them."""
         for period in self.periods:
-            if period.start <= day <= period.end:
+            if period.start <= end and start <= period.end and period.candidate is not None:
                 return period.candidate
         return None
 
@@ -141,8 +152,11 @@ def rotation_plan(forum, *, periods=4, on=None, states=None, _follow_links=True)
     plan = RotationPlan(forum=forum, among=forum.chair_rotation_among, months=months)
 
     current = latest = None
+    upcoming = []
     for holder in state.chairs:
         if holder.valid_from > day:
+            if holder.status == Mandate.Status.ACTIVE:
+                upcoming.append(holder)
             continue
         latest = holder
         if holder.status == Mandate.Status.ACTIVE and holder.in_force_on(day):
@@ -167,15 +181,20 @@ def rotation_plan(forum, *, periods=4, on=None, states=None, _follow_links=True)
                 linked_state.forum, periods=periods + 1, on=day, states=states, _follow_links=False
             )
 
-    def blocked_on(start):
+    def blocked_during(start, end):
+        """The party chairing the linked forum when the period starts, or else first in it."""
         if linked_state is None:
             return None
         if linked_plan is not None:
-            holder = linked_plan.holder_on(start)
+            holder = linked_plan.holder_during(start, end)
             if holder is not None:
                 return holder.key
         for holder in linked_state.chairs:
-            if holder.in_force_on(start):
+            if (
+                holder.status == Mandate.Status.ACTIVE
+                and holder.valid_from <= end
+                and start <= (holder.valid_to or end)
+            ):
                 keys = sorted(holder.party_ids)
                 return keys[0] if keys else None
         return None
@@ -202,15 +221,60 @@ def rotation_plan(forum, *, periods=4, on=None, states=None, _follow_links=True)
     else:
         start = day
 
-    for _index in range(periods):
-        end = add_months(start, months) - datetime.timedelta(days=1)
-        chosen = _pick(candidates, previous, blocked_on(start))
+    def propose(start, end):
+        nonlocal previous
+        chosen = _pick(candidates, previous, blocked_during(start, end))
         if chosen is not None:
             chosen.planned_months += months
             chosen.last_planned = end
             chosen.planned += 1
             previous = chosen.key
         plan.periods.append(Period(start=start, end=end, candidate=chosen))
+
+    def term_end(holder):
+        return holder.valid_to or (add_months(holder.valid_from, months) - datetime.timedelta(1))
+
+    proposed = 0
+    for holder in upcoming:
+        if plan.periods and plan.periods[-1].end >= holder.valid_from:
+            # The period before ends when the appointed chair starts (an open-ended chair's
+            # period was only reckoned).
+            plan.periods[-1] = replace(
+                plan.periods[-1],
+                end=max(plan.periods[-1].start, holder.valid_from - datetime.timedelta(days=1)),
+            )
+        # Whole periods that fit before the appointed chair starts are proposed; the days
+        # left before it are shown as they are, without a chair.
+        while add_months(start, months) <= holder.valid_from and proposed < periods:
+            end = add_months(start, months) - datetime.timedelta(days=1)
+            propose(start, end)
+            proposed += 1
+            start = end + datetime.timedelta(days=1)
+        keys = _keys(forum, holder, candidates)
+        candidate = candidates.get(keys[0]) if keys else None
+        end = term_end(holder)
+        if candidate is not None:
+            # Whole months, as the months held are counted (a year is 12, leap day or not).
+            candidate.planned_months += round(
+                ((end - holder.valid_from).days + 1) / AVERAGE_MONTH_DAYS
+            )
+            candidate.last_planned = end
+            previous = candidate.key
+        plan.periods.append(
+            Period(
+                start=holder.valid_from,
+                end=end,
+                candidate=candidate,
+                upcoming=True,
+                person_name=holder.person_name,
+            )
+        )
+        start = end + datetime.timedelta(days=1)
+
+    while proposed < periods:
+        end = add_months(start, months) - datetime.timedelta(days=1)
+        propose(start, end)
+        proposed += 1
         start = end + datetime.timedelta(days=1)
 
     plan.candidates = sorted(candidates.values(), key=lambda c: c.name)

@@ -3,12 +3,22 @@
 import django_tables2 as tables
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from kernel.lists import Table
 
 DASH = "–"
+
+
+def status_label(mandate, *, on=None):
+    """The mandate's status as the user reads it: an active mandate from a later day is not
+    active yet, it starts on that day (as the seat table and the rotation plan count it)."""
+    day = on or timezone.localdate()
+    if mandate.status == mandate.Status.ACTIVE and mandate.valid_from > day:
+        return _("Appointed, from %(day)s") % {"day": date_filter(mandate.valid_from, "Y-m-d")}
+    return mandate.get_status_display()
 
 
 class MandateTable(Table):
@@ -67,7 +77,7 @@ class MandateTable(Table):
         return format_html("{} – {}", date_filter(record.valid_from, "Y-m-d"), end)
 
     def render_status(self, record):
-        return record.get_status_display()
+        return status_label(record)
 
 
 class PersonTable(Table):

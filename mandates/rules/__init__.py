@@ -6,9 +6,11 @@
 - `state`: the snapshot of forums the rules read (`load_states`, `ForumState`, `Holder`).
 - `context`: what a rule gets: a `Proposal` (scope "mandate") or `ForumsOnDay` ("forum").
 
-Three callers run them: the services (one mandate being saved: `check_mandate`, hard
-findings refuse it), the import (rows not saved yet, added to the snapshot as they pass)
-and the compliance page (every forum of a structure: `structure_findings`).
+Four callers run them: the services (one mandate being saved: `check_mandate`, hard
+findings refuse it), the import (rows not saved yet, added to the snapshot as they pass),
+the compliance page (every forum of a structure: `structure_findings`) and the forum page
+(`forum_findings`, a panel of `mandates.panels`). The forum rules read the state of the
+day, so a warning stays on those pages for as long as it holds, not only after a save.
 """
 
 from django.utils import timezone

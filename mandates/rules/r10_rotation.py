@@ -7,7 +7,9 @@ rotates (`chair_rotation_among`: parties or organisations).
 
 Soft: a forum may extend a chair by decision. It warns of an open-ended chair term or one
 longer than the period, of a chair held past the period, and of a chair not rotated to
-another party or organisation.
+another party or organisation. The forum check reads the chairs as they stand (the chair
+in force and those appointed from a later day), so what a save warned of stays on the forum
+page and the compliance page for as long as it holds.
 """
 
 from django.utils.formats import date_format
@@ -18,7 +20,7 @@ from forums.models import Forum
 from kernel.rules import FORUM, MANDATE, SOFT, register
 
 from .dates import months_between, term_months
-from .state import Role
+from .state import Role, Status
 
 CODE = "R10"
 TITLE = gettext_lazy("The chair rotates")
@@ -117,10 +119,63 @@ def rotation_of_a_mandate(proposal):
             )
 
 
+def _term_findings(forums, state, chair):
+    """The chair's term as it stands: open-ended, or longer than the rotation period.
+
+    Read from the mandates every time the forum is checked, so the warning a save gave
+    stays for as long as the term does.
+    """
+    forum = state.forum
+    months = forum.chair_rotation_months
+    length = term_months(chair)
+    names = {
+        "forum": forum.name,
+        "person": chair.person_name,
+        "months": months,
+        "start": date_format(chair.valid_from, "Y-m-d"),
+    }
+    if length is None:
+        yield forums.finding(
+            state,
+            _(
+                "The chair of %(forum)s rotates every %(months)d months, but the term of "
+                "%(person)s (from %(start)s) has no end date."
+            )
+            % names,
+            code="chair_term_open",
+            holder=chair,
+        )
+    elif length > months:
+        yield forums.finding(
+            state,
+            _(
+                "The chair term of %(person)s in %(forum)s (%(start)s to %(end)s, %(length)d "
+                "months) is longer than the rotation period of %(months)d months."
+            )
+            % {**names, "length": length, "end": date_format(chair.valid_to, "Y-m-d")},
+            code="chair_term_too_long",
+            holder=chair,
+        )
+
+
+def chairs_in_force_or_coming(forums, state):
+    """The active chairs whose term has not ended on the day: in force, or from a later day."""
+    return [
+        h
+        for h in state.chairs
+        if h.status == Status.ACTIVE
+        and h.role == Role.CHAIR
+        and (h.valid_to is None or h.valid_to >= forums.on)
+    ]
+
+
 @register(code=CODE, title=TITLE, clause=CLAUSE, level=SOFT, scope=FORUM)
 def rotation_of_a_forum(forums):
     for state in forums:
         forum = state.forum
+        if forum.chair_rotation_months:
+            for holder in chairs_in_force_or_coming(forums, state):
+                yield from _term_findings(forums, state, holder)
         chair = next((h for h in forums.in_force(state) if h.role == Role.CHAIR), None)
         if chair is None:
             continue

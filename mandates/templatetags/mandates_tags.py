@@ -1,6 +1,7 @@
 from django import template
 
 from ..permissions import role_abilities as _role_abilities
+from ..tables import status_label
 
 register = template.Library()
 
@@ -14,3 +15,9 @@ def role_abilities(role):
 @register.filter
 def finding_class(finding):
     return "danger" if finding.is_hard else "warning"
+
+
+@register.filter
+def mandate_status(mandate):
+    """{{ mandate|mandate_status }}: "Active", or "Appointed, from 2026-03-03" before it starts."""
+    return status_label(mandate)

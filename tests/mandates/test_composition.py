@@ -90,7 +90,6 @@ def test_only_active_mandates_in_force_in_seat_roles_count(operative_forum):
     seat_mandate(operative_forum, organisation, Mandate.Role.SECRETARY)
     seat_mandate(operative_forum, organisation, status=Mandate.Status.PROPOSED)
     seat_mandate(operative_forum, organisation, status=Mandate.Status.ENDED)
-    seat_mandate(operative_forum, organisation, valid_from=FROZEN_DAY + datetime.timedelta(days=5))
     seat_mandate(
         operative_forum,
         organisation,
@@ -99,6 +98,29 @@ def test_only_active_mandates_in_force_in_seat_roles_count(operative_forum):
     )
     row = rows_by_label(composition_for_forum(operative_forum))[organisation.name]
     assert row.state == "empty"
+    assert (row.held, row.upcoming) == (0, [])
+
+
+def test_a_mandate_from_a_later_day_fills_the_seat_from_that_day(operative_forum):
+    seat = SeatFactory(forum=operative_forum, count=1)
+    later = FROZEN_DAY + datetime.timedelta(days=5)
+    coming = seat_mandate(operative_forum, seat.organisation, valid_from=later)
+    row = rows_by_label(composition_for_forum(operative_forum))[seat.organisation.name]
+    assert (row.held, row.upcoming, row.filled_from, row.state) == (
+        0, [coming], later, "filled_from",
+    )  # fmt: skip
+    # On that day it holds the seat.
+    row = rows_by_label(composition_for_forum(operative_forum, on=later))[seat.organisation.name]
+    assert (row.held, row.upcoming, row.state) == (1, [], "ok")
+
+
+def test_a_seat_of_two_is_filled_from_the_later_of_two_coming_mandates(operative_forum):
+    seat = SeatFactory(forum=operative_forum, count=2)
+    first, second = (FROZEN_DAY + datetime.timedelta(days=n) for n in (3, 9))
+    seat_mandate(operative_forum, seat.organisation, valid_from=second)
+    seat_mandate(operative_forum, seat.organisation, valid_from=first)
+    row = rows_by_label(composition_for_forum(operative_forum))[seat.organisation.name]
+    assert (row.filled_from, row.state) == (second, "filled_from")
 
 
 def test_a_seat_set_to_zero_shows_only_when_held(operative_forum):

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from mandates import services
@@ -49,3 +50,27 @@ def refused(field, finding_id, call, *args, **kwargs):
 def codes(findings):
     """{(rule, code, level)} of findings."""
     return {(f.rule, f.code, f.level) for f in findings}
+
+
+def visible_text(html):
+    """The page as the user reads it: no tags, no attributes (data-rule holds a code)."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def page_findings(html):
+    """{(rule, code)} of the findings a page shows (the data attributes of the findings)."""
+    return set(re.findall(r'data-rule="(R\d+)" data-code="([a-z_]+)"', html))
+
+
+def forum_page(client, user, forum):
+    client.force_login(user)
+    response = client.get(reverse("forums:forum_detail", args=[forum.slug]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def compliance_page(client, user, structure):
+    client.force_login(user)
+    response = client.get(reverse("mandates:compliance", args=[structure.slug]))
+    assert response.status_code == 200
+    return response.content.decode()

@@ -5,13 +5,26 @@ decision, so the rules warn and the mandate is saved."""
 import datetime
 
 import pytest
+import time_machine
+from django.contrib.auth import get_user_model
 
 from forums.models import Forum
 from kernel.rules import SOFT
 from mandates import rules, services
 from mandates.models import Mandate
 from tests.factories import MandateFactory, SeatFactory
-from tests.rules.helpers import DAY, Role, appoint, codes, propose
+from tests.rules.helpers import (
+    DAY,
+    RULE_CODE,
+    Role,
+    appoint,
+    codes,
+    compliance_page,
+    forum_page,
+    page_findings,
+    propose,
+    visible_text,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -105,6 +118,104 @@ def test_the_compliance_page_is_quiet_for_a_forum_that_follows_the_rules(
     MandateFactory(forum=rotating, role=Role.MEMBER, organisation=agency_a)
     findings = dict(rules.structure_findings(structure)[0])[rotating]
     assert findings == []
+
+
+# --- the finding stays for as long as it holds (not only once after a save) ----------------
+
+
+def test_a_chair_term_longer_than_the_period_stays_on_the_forum_and_compliance_pages(
+    client, secretariat_user, structure, rotating, region_a, agency_a, today
+):
+    SeatFactory(forum=rotating, organisation=region_a, count=1)
+    SeatFactory(forum=rotating, organisation=agency_a, count=1)
+    chair = appoint(secretariat_user, rotating, Role.CHAIR, region_a, valid_to=today + 729 * DAY)
+    assert ("R10", "chair_term_too_long", SOFT) in codes(chair.warnings)  # the save warns
+    # Later, unrelated saves: a member appointed, then changed.
+    member = appoint(secretariat_user, rotating, Role.MEMBER, agency_a)
+    services.mandate_update(
+        actor=secretariat_user, mandate=member, scope="Företräder myndigheten.", reason="Ändrat"
+    )
+    # The forum rule reads the term as it stands, every time.
+    (finding,) = [
+        f
+        for f in dict(rules.structure_findings(structure)[0])[rotating]
+        if f.code == "chair_term_too_long"
+    ]
+    assert (finding.rule, finding.level, finding.mandate_id) == ("R10", SOFT, chair.pk)
+    pages = {
+        "forum page, secretariat": forum_page(client, secretariat_user, rotating),
+        "forum page, the chair": forum_page(client, chair.person, rotating),
+        "compliance page": compliance_page(client, secretariat_user, structure),
+    }
+    for name, html in pages.items():
+        assert ("R10", "chair_term_too_long") in page_findings(html), name
+        text = visible_text(html)
+        assert "Varning (Ordförandeskapet roterar):" in text, name
+        assert str(chair.person) in text and "2026-03-02" in text and "2028-02-29" in text, name
+        assert not RULE_CODE.search(text), name
+    # Brought in line (the term ends within the period), the warning goes.
+    services.mandate_update(
+        actor=secretariat_user, mandate=chair, valid_to=today + 300 * DAY, reason="Ett år"
+    )
+    assert ("R10", "chair_term_too_long") not in page_findings(
+        forum_page(client, secretariat_user, rotating)
+    )
+    assert ("R10", "chair_term_too_long") not in page_findings(
+        compliance_page(client, secretariat_user, structure)
+    )
+
+
+def test_a_chair_held_past_the_period_shows_on_the_forum_page(
+    client, secretariat_user, structure, rotating, region_a, region_b, agency_a, today
+):
+    MandateFactory(
+        forum=rotating, role=Role.CHAIR, organisation=region_a, status=Mandate.Status.ENDED,
+        valid_from=today - 500 * DAY, valid_to=today - 201 * DAY,
+    )  # fmt: skip
+    MandateFactory(
+        forum=rotating, role=Role.CHAIR, organisation=region_b,
+        valid_from=today - 200 * DAY, valid_to=today + 100 * DAY,
+    )  # fmt: skip
+    appoint(secretariat_user, rotating, Role.MEMBER, agency_a)  # a later, unrelated save
+    found = page_findings(forum_page(client, secretariat_user, rotating))
+    assert {("R10", "chair_held_too_long"), ("R10", "chair_not_rotated")} <= found
+    assert ("R10", "chair_held_too_long") in page_findings(
+        compliance_page(client, secretariat_user, structure)
+    )
+
+
+def test_a_chair_appointed_from_a_later_day_is_checked_before_it_starts(
+    secretariat_user, structure, rotating, region_a, today
+):
+    chair = appoint(
+        secretariat_user, rotating, Role.CHAIR, region_a,
+        valid_from=today + DAY, valid_to=today + 800 * DAY,
+    )  # fmt: skip
+    findings = dict(rules.structure_findings(structure)[0])[rotating]
+    assert [(f.code, f.mandate_id) for f in findings if f.code == "chair_term_too_long"] == [
+        ("chair_term_too_long", chair.pk)
+    ]
+
+
+def test_the_demo_strategic_chair_of_the_partnership_is_flagged(client):
+    """The demo's strategic steering group rotates its chair yearly, and its chair sits for
+    two years (2026 and 2027): the forum page and the compliance page say so."""
+    from samverkan.demo.loader import load_demo
+
+    moment = datetime.datetime(2026, 11, 2, 10, tzinfo=datetime.UTC)
+    with time_machine.travel(moment, tick=False):
+        load_demo()
+        forum = Forum.objects.get(slug="pks-styrgrupp")
+        assert forum.chair_rotation_months == 12
+        chair = Mandate.objects.get(forum=forum, role=Role.CHAIR, status=Mandate.Status.ACTIVE)
+        assert rules.term_months(chair) == 24
+        secretariat = get_user_model().objects.get(username="sekretariat")
+        for html in (
+            forum_page(client, secretariat, forum),
+            compliance_page(client, secretariat, forum.structure),
+        ):
+            assert ("R10", "chair_term_too_long") in page_findings(html)
+            assert str(chair.person) in visible_text(html)
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,15 @@ from mandates import rules
 from meetings.models import Meeting
 from meetings.rules import weeks_left_in_year
 from tests.factories import MeetingFactory
+from tests.rules.helpers import (
+    RULE_CODE,
+    Role,
+    appoint,
+    compliance_page,
+    forum_page,
+    page_findings,
+    visible_text,
+)
 
 pytestmark = pytest.mark.django_db
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
@@ -96,3 +105,39 @@ def test_the_compliance_page_shows_the_warning(
     findings = dict(page.context["per_forum"])[meets_four_times]
     assert [f.code for f in findings if f.rule == "R12"] == ["year_cannot_reach_minimum"]
     assert "Varning (Mötesfrekvens):" in page.text
+
+
+def test_the_forum_page_and_the_compliance_page_show_it_for_as_long_as_it_holds(
+    client, secretariat_user, representative_user, structure, meets_four_times, region_a, today
+):
+    year = today.year
+    with time_machine.travel(datetime.datetime(year, 12, 17, 9, tzinfo=STOCKHOLM), tick=False):
+        meeting_on(meets_four_times, datetime.date(year, 3, 1))  # one of four, two weeks left
+        # A later, unrelated save through the services: a member appointed to the forum.
+        appoint(secretariat_user, meets_four_times, Role.MEMBER, region_a)
+        pages = {
+            "forum page, secretariat": forum_page(client, secretariat_user, meets_four_times),
+            "forum page, a member": forum_page(client, representative_user, meets_four_times),
+            "compliance page": compliance_page(client, secretariat_user, structure),
+        }
+        for name, html in pages.items():
+            assert ("R12", "year_cannot_reach_minimum") in page_findings(html), name
+            text = visible_text(html)
+            assert "Varning (Mötesfrekvens):" in text and meets_four_times.name in text, name
+            assert not RULE_CODE.search(text), name
+        # Two more meetings planned: the year can reach the minimum again, the warning goes.
+        meeting_on(meets_four_times, datetime.date(year, 12, 21))
+        meeting_on(meets_four_times, datetime.date(year, 12, 28))
+        for html in (
+            forum_page(client, secretariat_user, meets_four_times),
+            compliance_page(client, secretariat_user, structure),
+        ):
+            assert ("R12", "year_cannot_reach_minimum") not in page_findings(html)
+
+
+def test_the_forum_page_is_quiet_while_the_year_can_still_reach_it(
+    client, secretariat_user, meets_four_times, today
+):
+    meeting_on(meets_four_times, datetime.date(today.year, 3, 1))  # March: weeks enough
+    html = forum_page(client, secretariat_user, meets_four_times)
+    assert not {code for rule, code in page_findings(html) if rule == "R12"}

@@ -1,10 +1,13 @@
 """The rules registry: every rule declares its code, title, clause, level and scope; the
 mandate checks, the forum checks and the compliance page run it."""
 
+import datetime
 import io
 import re
+import zoneinfo
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
@@ -23,10 +26,21 @@ from kernel.rules import (
     registered_rules,
 )
 from mandates import rules
-from tests.factories import ForumFactory, MandateFactory, SeatFactory
+from tests.factories import (
+    ForumFactory,
+    MandateFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    SeatFactory,
+    UserFactory,
+)
+from tests.querycount import assert_same_query_count
 from tests.rules.helpers import DAY, Role, appoint
 
 RULE_CODE = re.compile(r"\bR\d+\b")
+# Pinned query counts of the pages that show the forum rules' findings, whatever the size.
+COMPLIANCE_QUERIES = 14  # 13, and the meetings counted for the meeting frequency
+FORUM_PAGE_QUERIES = 21  # of which the forum rules: the snapshot (7) and the meetings (1)
 
 
 def test_the_registry_lists_the_rules_of_the_seeds():
@@ -158,3 +172,73 @@ def test_the_list_rules_command_names_every_rule_and_its_clause():
     out = io.StringIO()
     call_command("list_rules", scope=MANDATE, language="sv", stdout=out)
     assert "R12" not in out.getvalue() and "underlag 000" in out.getvalue()
+
+
+# --- the pages that show the findings stay bounded ------------------------------------------
+
+DECEMBER = datetime.datetime(2026, 12, 17, 10, tzinfo=zoneinfo.ZoneInfo("Europe/Stockholm"))
+
+
+def _forum_breaking_the_chair_and_frequency_rules(structure, organisation):
+    """A forum with a two-year chair in a yearly rotation (R10) and one meeting of four
+    (R12, in December): two warnings that must show on its pages."""
+    forum = ForumFactory(structure=structure, chair_rotation_months=12,
+                         chair_rotation_among="organisations", min_meetings_per_year=4)  # fmt: skip
+    SeatFactory(forum=forum, organisation=organisation, count=1)
+    MandateFactory(
+        forum=forum,
+        role=Role.CHAIR,
+        organisation=organisation,
+        valid_from=datetime.date(2026, 1, 1),
+        valid_to=datetime.date(2027, 12, 31),
+    )
+    MeetingFactory(forum=forum, starts_at=DECEMBER - datetime.timedelta(days=200))
+    return forum
+
+
+@pytest.mark.django_db
+def test_the_compliance_page_with_chair_and_frequency_warnings_stays_bounded(
+    client, secretariat_user, structure, region_a
+):
+    with time_machine.travel(DECEMBER, tick=False):
+        client.force_login(secretariat_user)
+
+        def grow(count):
+            for _ in range(count):
+                _forum_breaking_the_chair_and_frequency_rules(structure, region_a)
+
+        assert_same_query_count(
+            client,
+            reverse("mandates:compliance", args=[structure.slug]),
+            grow,
+            queries=COMPLIANCE_QUERIES,
+            marker='data-code="year_cannot_reach_minimum"',
+        )
+        page = client.get(reverse("mandates:compliance", args=[structure.slug])).text
+        assert page.count('data-code="chair_term_too_long"') == 50
+
+
+@pytest.mark.django_db
+def test_the_forum_page_with_chair_and_frequency_warnings_stays_bounded(
+    client, secretariat_user, structure, region_a
+):
+    """At a small and a large structure (forums), and a small and a large forum (members)."""
+    with time_machine.travel(DECEMBER, tick=False):
+        forum = _forum_breaking_the_chair_and_frequency_rules(structure, region_a)
+        client.force_login(secretariat_user)
+
+        def grow(count):
+            for _ in range(count):
+                _forum_breaking_the_chair_and_frequency_rules(structure, region_a)
+                organisation = OrganisationFactory()
+                SeatFactory(forum=forum, organisation=organisation, count=1)
+                MandateFactory(forum=forum, organisation=organisation,
+                               person=UserFactory(last_name="Ledamotsson"))  # fmt: skip
+
+        url = reverse("forums:forum_detail", args=[forum.slug])
+        assert_same_query_count(
+            client, url, grow, queries=FORUM_PAGE_QUERIES, marker="Ledamotsson", per_row=2
+        )
+        found = client.get(url).text
+        assert 'data-code="chair_term_too_long"' in found
+        assert 'data-code="year_cannot_reach_minimum"' in found
