@@ -115,7 +115,7 @@ def celery_worker_process(directory, *, prefork=False, pause_in=None):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(timeout=30)
-    print(log_path.read_text())  # shown by pytest when the test fails
+            print(log_path.read_text())  # shown by pytest when the test fails
 
 
 def wait_for(predicate, seconds=120):
