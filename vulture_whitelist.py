@@ -94,4 +94,6 @@ _ = (
     name.invalid_count,  # mandates.models.MandateImport, templates/mandates/import_detail.html
     name.among_parties,  # mandates.rotation.RotationPlan, templates/mandates/rotation.html
     name.candidates_by_key,  # mandates.rotation.RotationPlan, tests/mandates/test_rotation.py
+    # mandates.people_views.InvitationAcceptView: Django's FormView calls it on a valid form.
+    name.form_valid,
 )

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from .history import save_with_history
 from .models import Notification
+from .services import stable_message_id
 
 
 def _pending(user_id):
@@ -33,8 +34,9 @@ def digest_recipient_ids():
 def notification_digest_send_now(*, actor, user_id):
     """E-mail one person their notifications not yet e-mailed, in one message.
 
-    Idempotent: the notifications are locked and marked as e-mailed in the same transaction,
-    so a second run (or a retried task) finds nothing to send.
+    Idempotent: the notifications are locked and marked as e-mailed in the transaction
+    that sends the e-mail, so a second run (a retried task, or one redelivered after a
+    worker died: it waits on the locks until the first commits) finds nothing to send.
     """
     User = get_user_model()
     person = User.objects.get(pk=user_id)
@@ -57,7 +59,13 @@ def notification_digest_send_now(*, actor, user_id):
                 text += "\n" + notification.body
             parts.append(text)
         body = ("\n\n" + "-" * 40 + "\n\n").join(parts)
-    send_mail(subject=subject, message=body, from_email=None, recipient_list=[person.email])
+    ids = ",".join(str(notification.pk) for notification in notifications)
+    EmailMessage(
+        subject=subject,
+        body=body,
+        to=[person.email],
+        headers={"Message-ID": stable_message_id(f"digest:{user_id}:{ids}")},
+    ).send()
     now = timezone.now()
     for notification in notifications:
         notification.emailed_at = now

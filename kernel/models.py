@@ -81,3 +81,34 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class Delivery(models.Model):
+    """One e-mail of one event to one person, recorded in the transaction that sends it.
+
+    The key names the event (a meeting's notice: `meeting-notice:<id>:<kind>:<sequence>`);
+    a task that runs again (a retry, a redelivery after a worker died) finds the people
+    already served and skips them, so each gets the e-mail once.
+    """
+
+    key = models.CharField(_("event key"), max_length=200)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("sent"))
+
+    class Meta:
+        verbose_name = _("e-mail delivery")
+        verbose_name_plural = _("e-mail deliveries")
+        ordering = ("-sent_at", "-id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "recipient"], name="delivery_once_per_recipient"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.key} → {self.recipient_id}"

@@ -1,11 +1,43 @@
-"""Writes of notifications: in the app, and by e-mail at once."""
+"""Writes of notifications: in the app, and by e-mail at once; e-mails sent once per person."""
 
-from django.core.mail import send_mail
-from django.db import transaction
+import hashlib
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .history import save_with_history
-from .models import Notification, User
+from .models import Delivery, Notification, User
+
+
+def stable_message_id(key):
+    """A Message-ID that is the same each time the same e-mail is sent: should a send ever
+    be repeated (the process died between the mail server's yes and the commit), mail
+    programs see the same message and show it once."""
+    digest = hashlib.sha256(key.encode()).hexdigest()[:40]
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
+    return f"<{digest}@{domain}>"
+
+
+@transaction.atomic
+def email_send_once(*, key, recipient, message):
+    """Send `message` to `recipient` unless the event `key` was delivered to them already.
+
+    The delivery is recorded with the send, in one transaction: the row is inserted first
+    (a second run of the same task, say a redelivery while the first still runs, waits on
+    the unique index and then skips the person), the e-mail goes out, and the commit
+    records it. An e-mail that fails rolls the row back, so a retry sends it. Returns True
+    if the e-mail was sent now.
+    """
+    try:
+        with transaction.atomic():
+            Delivery.objects.create(key=key, recipient=recipient, sent_at=timezone.now())
+    except IntegrityError:
+        return False
+    message.extra_headers.setdefault("Message-ID", stable_message_id(f"{key}:{recipient.pk}"))
+    message.send()
+    return True
 
 
 @transaction.atomic
@@ -18,16 +50,24 @@ def notification_create(*, actor, recipient, title, body="", link="", dedup_key=
     if dedup_key:
         existing = Notification.objects.filter(recipient=recipient, dedup_key=dedup_key).first()
         if existing is not None:
+            # A run that died after the commit but before the e-mail task was queued left
+            # the notification without its e-mail: queue it again (the send is idempotent).
+            if existing.emailed_at is None:
+                _email_after_commit(existing, recipient)
             return existing
     notification = Notification(
         recipient=recipient, title=title, body=body, link=link, dedup_key=dedup_key
     )
     save_with_history(notification, actor=actor, reason="notification created")
+    _email_after_commit(notification, recipient)
+    return notification
+
+
+def _email_after_commit(notification, recipient):
     if recipient.email and recipient.notification_frequency == User.NotificationFrequency.IMMEDIATE:
         from .tasks import notification_email_send
 
         notification_email_send.delay_on_commit(notification.pk)
-    return notification
 
 
 @transaction.atomic
@@ -38,12 +78,12 @@ def notification_email_send_now(*, actor, notification_id):
     )
     if notification.emailed_at is not None:
         return notification
-    send_mail(
+    EmailMessage(
         subject=notification.title,
-        message=notification.body,
-        from_email=None,
-        recipient_list=[notification.recipient.email],
-    )
+        body=notification.body,
+        to=[notification.recipient.email],
+        headers={"Message-ID": stable_message_id(f"notification:{notification.pk}")},
+    ).send()
     notification.emailed_at = timezone.now()
     return save_with_history(
         notification, actor=actor, reason="notification e-mailed", update_fields=["emailed_at"]

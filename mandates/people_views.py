@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import PasswordResetConfirmView
+from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN, PasswordResetConfirmView
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -143,11 +143,21 @@ class InvitationAcceptView(PasswordResetConfirmView):
     post_reset_login = False
 
     def form_valid(self, form):
-        response = super().form_valid(form)
-        services.invitation_accept(person=form.user)
-        messages.success(
+        """One service sets the password and uses the invitation (not the form's save)."""
+        session = self.request.session
+        response = form_submit(
             self.request,
-            _("Your password is set. Log in with your username %(username)s.")
+            form,
+            lambda data: services.invitation_accept(
+                person=form.user,
+                token=session.get(INTERNAL_RESET_SESSION_TOKEN, ""),
+                password=data["new_password1"],
+            ),
+            success=self.success_url,
+            message=_("Your password is set. Log in with your username %(username)s.")
             % {"username": form.user.username},
         )
+        if response is None:
+            return self.form_invalid(form)
+        session.pop(INTERNAL_RESET_SESSION_TOKEN, None)
         return response

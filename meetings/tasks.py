@@ -7,18 +7,33 @@ second run (or a second delivery) sends nothing twice.
 import datetime
 
 from celery import shared_task
+from celery.contrib.django.task import DjangoTask
 from django.utils import timezone
 
 from kernel.history import system_user
 
 from . import notices, services
-from .models import ActionItem, Minutes
+from .models import ActionItem, Meeting, Minutes
 
 
-@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def meeting_notice_send(self, meeting_id, kind):
-    """E-mail the notice (convened, changed or cancelled) with the .ics to members and deputies."""
-    notices.meeting_notice_send_now(meeting_id=meeting_id, kind=kind)
+class NoticeTask(DjangoTask):
+    """Queues a notice with the meeting's calendar SEQUENCE as it is in the transaction that
+    asks for it (the service has just saved it), so the notice keeps its identity however
+    late the worker runs and however often it runs again."""
+
+    def delay_on_commit(self, meeting_id, kind, sequence=None):
+        if sequence is None:
+            sequence = Meeting.objects.values_list("ical_sequence", flat=True).get(pk=meeting_id)
+        return super().delay_on_commit(meeting_id, kind, sequence)
+
+
+@shared_task(
+    base=NoticeTask, bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5
+)
+def meeting_notice_send(self, meeting_id, kind, sequence=None):
+    """E-mail the notice (convened, changed or cancelled) with the .ics to members and deputies,
+    once per person however often the task runs (see notices.meeting_notice_send_now)."""
+    return notices.meeting_notice_send_now(meeting_id=meeting_id, kind=kind, sequence=sequence)
 
 
 @shared_task

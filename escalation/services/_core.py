@@ -1,9 +1,11 @@
 """What every transition service shares: permission, input, the lock, one event, notify."""
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kernel.errors import DomainError
 from kernel.history import save_with_history
 
 from ..errors import CaseChangedMeanwhile
@@ -14,11 +16,46 @@ Kind = CaseEvent.Kind
 
 
 def authorise(allowed, authorised_by_decision):
-    """A decision taken at a meeting (the meetings app passes it) authorises on its own."""
+    """A decision taken at a meeting (the meetings app passes it) stands in for the actor's
+    permission; `lock_case` then checks that the decision really is one for this step."""
     if authorised_by_decision:
         return
     if not allowed:
         raise PermissionDenied
+
+
+def _decision_fits(decision, locked, outcome):
+    """True if `decision` is a saved meeting decision of this very case, taken at a meeting
+    of the forum where the case is now, with the outcome of this step.
+
+    The decision model is named by its label: the meetings app sits above this one.
+    """
+    model = apps.get_model("meetings", "Decision")
+    if outcome is None or not isinstance(decision, model) or decision.pk is None:
+        return False
+    row = (
+        model._default_manager.filter(pk=decision.pk)
+        .values("outcome", "agenda_item__case_id", "agenda_item__meeting__forum_id")
+        .first()
+    )
+    return (
+        row is not None
+        and row["outcome"] == outcome
+        and row["agenda_item__case_id"] == locked.pk
+        and row["agenda_item__meeting__forum_id"] == locked.current_forum_id
+    )
+
+
+def require_decision_fits(locked, decision, outcome):
+    """Refuse a step said to be authorised by a decision that does not authorise it."""
+    if decision and not _decision_fits(decision, locked, outcome):
+        raise DomainError(
+            _(
+                "This decision cannot move the case: a meeting decision moves only its own "
+                "case, at the forum where the case is now, and only as it was decided. "
+                "Reload the case and record the step from there."
+            )
+        )
 
 
 def required_text(value, field, message):
@@ -38,8 +75,13 @@ def changed_meanwhile(locked):
     )
 
 
-def lock_case(case, expected_version):
-    """Lock the case row and make sure it is still the version the caller saw."""
+def lock_case(case, expected_version, *, decision=None, outcome=None):
+    """Lock the case row and make sure it is still the version the caller saw.
+
+    A step authorised by a meeting `decision` is checked against the locked row: the
+    decision's case and forum, and its outcome against the step's `outcome` (None for a
+    step no decision takes).
+    """
     expected = case.version if expected_version is None else int(expected_version)
     # No joins in the locking query: PostgreSQL re-checks a row that another transaction
     # changed against the joined rows it read before, and would lose a case whose forum
@@ -47,6 +89,7 @@ def lock_case(case, expected_version):
     locked = Case.objects.select_for_update().get(pk=case.pk)
     if locked.version != expected:
         raise changed_meanwhile(locked)
+    require_decision_fits(locked, decision, outcome)
     return locked
 
 

@@ -39,7 +39,7 @@ def case_escalate(
     """
     authorise(can_escalate_case(actor, case), authorised_by_decision)
     reason = required_text(reason, "reason", _("Say why the case is escalated."))
-    locked = lock_case(case, expected_version)
+    locked = lock_case(case, expected_version, decision=authorised_by_decision, outcome="escalated")
     forum = locked.current_forum
     target = forum.escalates_to
     if forum.tier == Forum.Tier.STRATEGIC:

@@ -28,7 +28,7 @@ def case_give_feedback(
     """
     authorise(can_handle_case(actor, case), authorised_by_decision)
     feedback = required_text(feedback, "feedback", _("Write the feedback."))
-    locked = lock_case(case, expected_version)
+    locked = lock_case(case, expected_version, decision=authorised_by_decision)
     require_transition(locked, Status.FEEDBACK_GIVEN)
     if not locked.is_escalated:
         raise InvalidTransition(
@@ -53,7 +53,7 @@ def case_acknowledge_feedback(
 ):
     """Feedback given -> closed: the forum where the case was raised acknowledges it."""
     authorise(can_handle_case(actor, case), authorised_by_decision)
-    locked = lock_case(case, expected_version)
+    locked = lock_case(case, expected_version, decision=authorised_by_decision)
     require_transition(locked, Status.CLOSED)
     if locked.status != Status.FEEDBACK_GIVEN:
         raise InvalidTransition(_("Only feedback that has been given can be acknowledged."))

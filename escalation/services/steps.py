@@ -31,7 +31,7 @@ def case_start_preparation(
     """Open, referred back or taken off an agenda -> in preparation, by whom (R13)."""
     authorise(can_handle_case(actor, case), authorised_by_decision)
     prepared_by = prepared_by or actor
-    locked = lock_case(case, expected_version)
+    locked = lock_case(case, expected_version, decision=authorised_by_decision)
     require_transition(locked, Status.IN_PREPARATION)
     if not can_prepare_case(prepared_by, locked.current_forum):
         raise ValidationError(
@@ -61,7 +61,7 @@ def case_start_preparation(
 def case_schedule(*, actor, case, note="", expected_version=None, authorised_by_decision=None):
     """In preparation -> scheduled: the case is put on the agenda of a meeting."""
     authorise(can_handle_case(actor, case), authorised_by_decision)
-    locked = lock_case(case, expected_version)
+    locked = lock_case(case, expected_version, decision=authorised_by_decision)
     require_transition(locked, Status.SCHEDULED)
     return apply_transition(
         case,
@@ -79,7 +79,7 @@ def case_decide(*, actor, case, outcome, expected_version=None, authorised_by_de
     """Scheduled -> decided, with the decision (a joint position in a partnership, R14)."""
     authorise(can_handle_case(actor, case), authorised_by_decision)
     outcome = required_text(outcome, "outcome", _("Write what was decided."))
-    locked = lock_case(case, expected_version)
+    locked = lock_case(case, expected_version, decision=authorised_by_decision, outcome="decided")
     require_transition(locked, Status.DECIDED)
     return apply_transition(
         case,
@@ -98,7 +98,9 @@ def case_refer_back(*, actor, case, reason, expected_version=None, authorised_by
     """Scheduled -> referred back: no consensus, so it is prepared again (R14)."""
     authorise(can_handle_case(actor, case), authorised_by_decision)
     reason = required_text(reason, "reason", _("Say why the case is referred back."))
-    locked = lock_case(case, expected_version)
+    locked = lock_case(
+        case, expected_version, decision=authorised_by_decision, outcome="referred_back"
+    )
     require_transition(locked, Status.REFERRED_BACK)
     return apply_transition(
         case,
@@ -116,7 +118,7 @@ def case_remove(*, actor, case, reason, expected_version=None, authorised_by_dec
     """Struck off with no decision (R14): the case ends here."""
     authorise(can_handle_case(actor, case), authorised_by_decision)
     reason = required_text(reason, "reason", _("Say why the case is removed."))
-    locked = lock_case(case, expected_version)
+    locked = lock_case(case, expected_version, decision=authorised_by_decision, outcome="removed")
     require_transition(locked, Status.REMOVED)
     return apply_transition(
         case,
@@ -133,7 +135,7 @@ def case_remove(*, actor, case, reason, expected_version=None, authorised_by_dec
 def case_close(*, actor, case, note="", expected_version=None, authorised_by_decision=None):
     """Decided where it was raised -> closed. An escalated case closes through feedback."""
     authorise(can_handle_case(actor, case), authorised_by_decision)
-    locked = lock_case(case, expected_version)
+    locked = lock_case(case, expected_version, decision=authorised_by_decision)
     require_transition(locked, Status.CLOSED)
     if locked.status != Status.DECIDED:
         raise InvalidTransition(_("A case with feedback is closed by acknowledging the feedback."))

@@ -1,10 +1,10 @@
 """Invitations: an e-mail with a link to set a password, once."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from kernel.errors import DomainError
 from kernel.history import save_with_history
+from kernel.services import stable_message_id
 
 from ..models import Invitation
 from ..permissions import (
@@ -77,19 +78,47 @@ def invitation_email_send_now(*, actor, invitation_id):
     }
     subject = render_to_string("mandates/email/invitation_subject.txt", context).strip()
     body = render_to_string("mandates/email/invitation_body.txt", context)
-    send_mail(
-        subject=subject, message=body, from_email=None, recipient_list=[invitation.person.email]
-    )
+    EmailMessage(
+        subject=subject,
+        body=body,
+        to=[invitation.person.email],
+        headers={"Message-ID": stable_message_id(f"invitation:{invitation.pk}")},
+    ).send()
     invitation.sent_at = timezone.now()
     return save_with_history(invitation, actor=actor, reason="invitation e-mailed")
 
 
 @transaction.atomic
-def invitation_accept(*, person):
-    """The person set their password through the link: their open invitations are used."""
+def invitation_accept(*, person, token, password):
+    """Set the password through the invitation link and use the person's open invitations,
+    all in one transaction.
+
+    The person's row is locked and the link's token checked again under the lock: the
+    token hashes the password, so of two submissions of the same link the second waits,
+    finds the link used and changes nothing. A failure anywhere leaves neither the new
+    password nor a used invitation.
+    """
+    locked = User.objects.select_for_update().get(pk=person.pk)
+    if not default_token_generator.check_token(locked, token):
+        raise DomainError(
+            _(
+                "The invitation link is not valid any more: it has been used or has expired. "
+                "Ask the secretariat for a new invitation."
+            )
+        )
+    try:
+        password_validation.validate_password(password, locked)
+    except ValidationError as error:
+        raise ValidationError({"new_password2": error.messages}) from error
+    locked.set_password(password)
+    save_with_history(
+        locked, actor=locked, reason="password set from the invitation", update_fields=["password"]
+    )
     now = timezone.now()
     for invitation in Invitation.objects.select_for_update().filter(
-        person=person, accepted_at__isnull=True
+        person=locked, accepted_at__isnull=True
     ):
         invitation.accepted_at = now
-        save_with_history(invitation, actor=person, reason="invitation accepted")
+        save_with_history(invitation, actor=locked, reason="invitation accepted")
+    person.password = locked.password
+    return locked

@@ -12,7 +12,7 @@ from forums.models import Forum
 from kernel.errors import DomainError, InvalidTransition
 from mandates.models import Mandate
 from tests.escalation.factories import raise_case
-from tests.factories import ForumFactory, UserFactory
+from tests.factories import DecisionFactory, ForumFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -107,11 +107,78 @@ def test_leading_the_origin_does_not_allow_escalating_further(case, operative_ch
         services.case_escalate(actor=operative_chair, case=case, reason="Ännu högre")
 
 
-def test_a_meeting_decision_authorises_escalation(case, representative_user):
+def _decision(case, forum, outcome):
+    return DecisionFactory(
+        agenda_item__meeting__forum=forum, agenda_item__case=case, outcome=outcome
+    )
+
+
+def test_a_meeting_decision_authorises_escalation(case, representative_user, operative_forum):
+    decision = _decision(case, operative_forum, "escalated")
     case = services.case_escalate(
-        actor=representative_user, case=case, reason="Beslut på mötet", authorised_by_decision=True
+        actor=representative_user,
+        case=case,
+        reason="Beslut på mötet",
+        authorised_by_decision=decision,
     )
     assert case.events.get(kind=Kind.ESCALATED).by_meeting_decision is True
+
+
+def test_a_truthy_value_is_no_decision(case, representative_user):
+    with pytest.raises(DomainError, match="Mötesbeslutet kan inte flytta ärendet"):
+        services.case_escalate(
+            actor=representative_user, case=case, reason="Påhitt", authorised_by_decision=True
+        )
+    case.refresh_from_db()
+    assert case.status == "open" and not case.events.filter(kind=Kind.ESCALATED).exists()
+
+
+def test_a_decision_of_another_case_authorises_nothing(case, representative_user, operative_forum):
+    other = raise_case(representative_user, operative_forum, title="Ett annat ärende")
+    decision = _decision(other, operative_forum, "escalated")
+    with pytest.raises(DomainError, match="Mötesbeslutet kan inte flytta ärendet"):
+        services.case_escalate(
+            actor=representative_user,
+            case=case,
+            reason="Fel ärende",
+            authorised_by_decision=decision,
+        )
+    case.refresh_from_db()
+    assert case.current_forum == operative_forum
+
+
+def test_a_decision_of_another_forum_authorises_nothing(
+    case, representative_user, operative_forum, tactical_forum
+):
+    decision = _decision(case, tactical_forum, "removed")
+    with pytest.raises(DomainError, match="Mötesbeslutet kan inte flytta ärendet"):
+        services.case_remove(
+            actor=representative_user,
+            case=case,
+            reason="Fel forum",
+            authorised_by_decision=decision,
+        )
+    case.refresh_from_db()
+    assert case.status == "open"
+
+
+def test_a_decision_authorises_only_its_own_outcome(case, representative_user, operative_forum):
+    removed = _decision(case, operative_forum, "removed")
+    with pytest.raises(DomainError, match="Mötesbeslutet kan inte flytta ärendet"):
+        services.case_escalate(
+            actor=representative_user,
+            case=case,
+            reason="Fel utfall",
+            authorised_by_decision=removed,
+        )
+    with pytest.raises(DomainError, match="Mötesbeslutet kan inte flytta ärendet"):
+        services.case_start_preparation(
+            actor=representative_user, case=case, authorised_by_decision=removed
+        )
+    case = services.case_remove(
+        actor=representative_user, case=case, reason="Avförs", authorised_by_decision=removed
+    )
+    assert case.status == "removed"
 
 
 def test_a_wound_down_target_takes_no_cases(case, operative_chair, tactical_forum):
