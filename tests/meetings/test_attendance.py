@@ -289,3 +289,19 @@ def test_a_failure_while_saving_leaves_nothing_committed(client, vg, meeting, mo
 def test_attendance_refused_for_a_planned_meeting(vg, meeting):
     with pytest.raises(DomainError):
         _record(vg, meeting, (vg.chair, PRESENT, None))
+
+
+def test_the_minutes_draft_lists_the_secretary_apart_from_the_seats(vg, held, give_mandate):
+    give_mandate(vg.secretary, vg.group, Role.SECRETARY)
+    _record(
+        vg,
+        held,
+        (vg.secretary, PRESENT, None),
+        (vg.chair, PRESENT, None),
+        (vg.municipal_member, ABSENT, None),
+        (vg.deputy, DEPUTY, vg.municipal_member),
+    )
+    body = services.minutes_draft(actor=vg.secretary, meeting=held).body
+    seats, apart = body.split("Även närvarande (räknas inte för beslutförheten)")
+    assert str(vg.chair) in seats and str(vg.deputy) in seats
+    assert str(vg.secretary) not in seats and str(vg.secretary) in apart.split("Dagordning")[0]
