@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from escalation.models import Case
@@ -7,6 +8,7 @@ from mandates.models import Mandate
 from mandates.permissions import mandates_in_force
 
 from .models import ActionItem, AgendaItem, Attendance, Decision, Meeting
+from .services.attendance import deputy_may_stand_in_for
 
 User = get_user_model()
 
@@ -74,7 +76,7 @@ class AttendanceForm(forms.Form):
     def __init__(self, *args, meeting, existing=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
-        on = meeting.starts_at.date()
+        on = timezone.localdate(meeting.starts_at)
         self.mandates = list(
             mandates_in_force(on=on)
             .filter(forum=meeting.forum)
@@ -82,7 +84,7 @@ class AttendanceForm(forms.Form):
             .select_related("person", "deputy_for__person", "organisation")
             .order_by("person__last_name", "person__first_name", "id")
         )
-        members = [m.person for m in self.mandates if m.role in Mandate.SEAT_ROLES]
+        seats = [m for m in self.mandates if m.role in Mandate.SEAT_ROLES]
         current = {a.person_id: a for a in existing}
         seen = set()
         self.rows = []
@@ -109,7 +111,10 @@ class AttendanceForm(forms.Form):
                 name = f"for_{person.pk}"
                 self.fields[name] = forms.ModelChoiceField(
                     label=_("%(person)s stands in for") % {"person": person},
-                    queryset=User.objects.filter(pk__in=[m.pk for m in members]),
+                    # Only the member(s) the deputy's mandate stands in for.
+                    queryset=User.objects.filter(
+                        pk__in=[m.person_id for m in seats if deputy_may_stand_in_for(mandate, m)]
+                    ).order_by("last_name", "first_name"),
                     required=False,
                     initial=(
                         before.stands_in_for_id

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from forums.models import Forum
 from kernel.visibility import get_for_action, get_visible_or_404
+from mandates.models import Mandate
 
 from .models import ActionItem, AgendaItem, Attendance, CalendarToken, Meeting, Minutes
 from .permissions import VIEW, VIEW_APPROVED, forums_for_meetings
@@ -166,6 +167,53 @@ def attendance_of(meeting):
         Attendance.objects.filter(meeting=meeting)
         .select_related("person", "stands_in_for", "mandate__organisation")
         .order_by("person__last_name", "person__first_name", "id")
+    )
+
+
+@dataclass
+class AttendanceSummary:
+    """Who holds the meeting's seats and who attends beside them (R5: the quorum counts
+    seats). `seats`: seat holders (chair, vice chair, members) and deputies standing in for
+    one; `others`: secretary, deputies not standing in, anyone without a seat; `co_opted`:
+    (person, agenda items) joining for single items. Neither of the last two counts."""
+
+    seats: list
+    others: list
+    co_opted: list
+    seats_taken: int
+    quorum: int | None
+
+    @property
+    def quorate(self):
+        return self.quorum is None or self.seats_taken >= self.quorum
+
+
+def holds_seat(attendance):
+    """A seat holder's row, or a deputy's row standing in for one."""
+    if attendance.status == Attendance.Status.DEPUTY:
+        return attendance.stands_in_for_id is not None
+    mandate = attendance.mandate
+    return mandate is not None and mandate.role in Mandate.SEAT_ROLES
+
+
+def attendance_summary(meeting, *, attendances=None, items=None):
+    """The quorum's count: each seat once, taken by its holder present or the deputy
+    standing in (never both, never the secretary, co-opted or guests)."""
+    attendances = attendance_of(meeting) if attendances is None else attendances
+    items = agenda_items_of(meeting) if items is None else items
+    seats = [a for a in attendances if holds_seat(a)]
+    taken = {a.person_id for a in seats if a.status == Attendance.Status.PRESENT}
+    taken |= {a.stands_in_for_id for a in seats if a.status == Attendance.Status.DEPUTY}
+    co_opted = {}
+    for item in items:
+        for person in item.co_opted.all():
+            co_opted.setdefault(person, []).append(item)
+    return AttendanceSummary(
+        seats=seats,
+        others=[a for a in attendances if not holds_seat(a)],
+        co_opted=sorted(co_opted.items(), key=lambda p: (p[0].last_name, p[0].first_name)),
+        seats_taken=len(taken),
+        quorum=meeting.forum.quorum,
     )
 
 

@@ -74,6 +74,22 @@ class Meeting(TransitionsMixin, models.Model):
     def get_absolute_url(self):
         return reverse("meetings:meeting_detail", kwargs={"pk": self.pk})
 
+    def has_started(self, now=None):
+        return self.starts_at <= (now or timezone.now())
+
+    @property
+    def can_convene(self):
+        return self.can_become(self.Status.CONVENED)
+
+    @property
+    def can_be_marked_held(self):
+        """The table allows it and the meeting has started (not before it takes place)."""
+        return self.can_become(self.Status.HELD) and self.has_started()
+
+    @property
+    def can_cancel(self):
+        return self.can_become(self.Status.CANCELLED)
+
     @property
     def is_open_for_agenda(self):
         return self.status in (self.Status.PLANNED, self.Status.CONVENED)
@@ -169,6 +185,16 @@ class Attendance(models.Model):
             models.CheckConstraint(
                 condition=Q(stands_in_for__isnull=True) | Q(status="deputy"),
                 name="attendance_only_deputy_stands_in",
+            ),
+            # One seat, one person: two deputies cannot stand in for the same member.
+            models.UniqueConstraint(
+                fields=["meeting", "stands_in_for"],
+                condition=Q(stands_in_for__isnull=False),
+                name="attendance_one_deputy_per_member",
+            ),
+            models.CheckConstraint(
+                condition=~Q(stands_in_for=F("person")),
+                name="attendance_not_standing_in_for_oneself",
             ),
         ]
 

@@ -17,6 +17,7 @@ from .action_items import action_item_complete, action_item_create, action_item_
 from .agenda import agenda_item_add, agenda_item_move, agenda_item_remove
 from .attendance import attendance_record, attendance_record_all
 from .calendar import calendar_token_revoke, calendar_token_rotate
+from .common import meeting_transition_refusal
 from .decisions import CONSENSUS_OUTCOMES, decision_record
 from .meetings import (
     meeting_cancel,
@@ -54,6 +55,7 @@ __all__ = [
     "meeting_convene",
     "meeting_mark_held",
     "meeting_plan",
+    "meeting_transition_refusal",
     "meeting_update",
     "minutes_approval_remind",
     "minutes_approve",

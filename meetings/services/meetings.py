@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kernel.errors import DomainError
@@ -16,6 +17,7 @@ from .common import (
     require_run,
     send_notice,
     validate_times,
+    validate_within_active_period,
 )
 
 
@@ -46,8 +48,7 @@ def meeting_plan(
                 }
             )
         called_by = actor
-    if forum.active_to and starts_at.date() > forum.active_to:
-        raise DomainError(_("%(forum)s is wound down.") % {"forum": forum})
+    validate_within_active_period(forum, starts_at, ends_at)
     meeting = Meeting(
         forum=forum,
         kind=kind,
@@ -67,8 +68,13 @@ def meeting_update(*, actor, meeting, **fields):
     (SEQUENCE grows) and the members get the changed notice."""
     require_run(actor, meeting.forum)
     locked = lock_meeting(meeting)
-    if locked.status not in (Meeting.Status.PLANNED, Meeting.Status.CONVENED):
-        raise DomainError(_("A held or cancelled meeting cannot be changed."))
+    if locked.is_final:
+        raise DomainError(
+            _(
+                "A held or cancelled meeting cannot be changed: correct a held meeting's "
+                "record in its minutes, or plan a new meeting."
+            )
+        )
     allowed = {"title", "starts_at", "ends_at", "location", "online_link"}
     changed = False
     for name, value in fields.items():
@@ -78,6 +84,7 @@ def meeting_update(*, actor, meeting, **fields):
             setattr(locked, name, value)
             changed = True
     validate_times(locked.starts_at, locked.ends_at)
+    validate_within_active_period(locked.forum, locked.starts_at, locked.ends_at)
     if not changed:
         return locked
     locked.ical_sequence += 1
@@ -101,9 +108,19 @@ def meeting_convene(*, actor, meeting):
 
 @transaction.atomic
 def meeting_mark_held(*, actor, meeting):
+    """Convened -> held, once the meeting has started: minutes follow a meeting that took
+    place, never one still to come."""
     require_run(actor, meeting.forum)
     locked = lock_meeting(meeting)
     check_meeting_transition(locked, Meeting.Status.HELD)
+    if not locked.has_started():
+        raise DomainError(
+            _(
+                "The meeting starts %(start)s: mark it held once it has started "
+                "(change the time first if it was moved earlier)."
+            )
+            % {"start": f"{timezone.localtime(locked.starts_at):%Y-%m-%d %H:%M}"}
+        )
     locked.status = Meeting.Status.HELD
     return save_with_history(locked, actor=actor, reason="held")
 
@@ -113,11 +130,11 @@ def meeting_cancel(*, actor, meeting, reason):
     """Cancel, keeping the record. The calendar event is cancelled (STATUS:CANCELLED, SEQUENCE
     grows); cases on the agenda go back to preparation."""
     require_run(actor, meeting.forum)
+    locked = lock_meeting(meeting)
+    check_meeting_transition(locked, Meeting.Status.CANCELLED)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": [_("Say why the meeting is cancelled.")]})
-    locked = lock_meeting(meeting)
-    check_meeting_transition(locked, Meeting.Status.CANCELLED)
     was_convened = locked.status == Meeting.Status.CONVENED
     locked.status = Meeting.Status.CANCELLED
     locked.cancelled_reason = reason

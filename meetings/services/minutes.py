@@ -15,6 +15,7 @@ from kernel.services import notification_create
 from .. import approval
 from ..models import Meeting, Minutes, MinutesApproval
 from ..permissions import can_see_meetings
+from ..selectors import attendance_summary
 from .common import lock_meeting, require_run
 
 
@@ -35,14 +36,24 @@ def _refuse_locked(locked):
 def minutes_first_draft(meeting):
     """The generated first draft: attendance, then each agenda item with its decision."""
     lines = [str(meeting), f"{timezone.localtime(meeting.starts_at):%Y-%m-%d %H:%M}", ""]
-    attendances = list(meeting.attendances.select_related("person", "stands_in_for"))
-    if attendances:
+    # Attendance as the quorum counts it: the seats, then who else attended (apart).
+    attendance = attendance_summary(meeting)
+    if attendance.seats:
         lines.append(_("Attendance"))
-        for attendance in attendances:
-            line = f"- {attendance.person}: {attendance.get_status_display()}"
-            if attendance.stands_in_for:
-                line += " " + _("(for %(member)s)") % {"member": attendance.stands_in_for}
+        for row in attendance.seats:
+            line = f"- {row.person}: {row.get_status_display()}"
+            if row.stands_in_for:
+                line += " " + _("(for %(member)s)") % {"member": row.stands_in_for}
             lines.append(line)
+        lines.append("")
+    if attendance.others or attendance.co_opted:
+        lines.append(_("Also attending (not counted toward the quorum)"))
+        for row in attendance.others:
+            role = f" ({row.mandate.get_role_display().lower()})" if row.mandate else ""
+            lines.append(f"- {row.person}{role}: {row.get_status_display()}")
+        for person, items in attendance.co_opted:
+            titles = ", ".join(item.title for item in items)
+            lines.append(f"- {person}: " + _("co-opted for") + f" {titles}")
         lines.append("")
     lines.append(_("Agenda"))
     items = meeting.agenda_items.select_related("case", "decision").order_by("order", "id")

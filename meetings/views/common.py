@@ -19,15 +19,13 @@ def form_page(request, form, call, *, success, template="meetings/form.html", **
 def meeting_context(request, meeting):
     items = selectors.agenda_items_of(meeting)
     attendances = selectors.attendance_of(meeting)
-    present = sum(1 for a in attendances if a.status != a.Status.ABSENT)
     minutes = selectors.minutes_of(meeting)
     return {
         "meeting": meeting,
         "forum": meeting.forum,
         "items": items,
         "attendances": attendances,
-        "present_count": present,
-        "quorum_reached": meeting.forum.quorum is None or present >= meeting.forum.quorum,
+        "attendance": selectors.attendance_summary(meeting, attendances=attendances, items=items),
         "minutes_list": minutes,
         "main_minutes": next((m for m in minutes if m.amends_id is None), None),
         "action_items": selectors.action_items_of(meeting),

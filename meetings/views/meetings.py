@@ -1,9 +1,10 @@
 """A forum's meetings, the user's coming meetings, and one meeting: planned, changed,
 convened, held, cancelled, and its calendar event."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -123,6 +124,10 @@ def meeting_action(request, pk, action):
 @login_required
 def meeting_cancel(request, pk):
     meeting = selectors.meeting_get_visible(user=request.user, pk=pk, action=RUN)
+    refusal = services.meeting_transition_refusal(meeting, meeting.Status.CANCELLED)
+    if refusal:  # no form for a meeting that cannot be cancelled (again)
+        messages.error(request, refusal)
+        return redirect(meeting)
     return form_page(
         request,
         CancelForm(request.POST or None),

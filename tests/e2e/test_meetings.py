@@ -35,7 +35,7 @@ def _check(page):
     assert_no_axe_violations(page)
 
 
-def test_vg_meeting_from_planning_to_approved_minutes(axe_page, vg):  # noqa: F811
+def test_vg_meeting_from_planning_to_approved_minutes(axe_page, vg, time_machine):  # noqa: F811
     page = axe_page
     case = case_in_preparation(vg.group, title="Gemensam upphandling av hjälpmedel")
     _as(page, "vgkansli")
@@ -47,7 +47,7 @@ def test_vg_meeting_from_planning_to_approved_minutes(axe_page, vg):  # noqa: F8
     page.locator("#plan-meeting").click()
     _check(page)
     page.locator("[name=title]").fill("Beredningsgruppen mars")
-    day = (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
+    day = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
     page.locator("[name=starts_at]").fill(f"{day}T09:00")
     page.locator("[name=ends_at]").fill(f"{day}T11:00")
     page.locator("[name=location]").fill("Vänersborg")
@@ -74,6 +74,10 @@ def test_vg_meeting_from_planning_to_approved_minutes(axe_page, vg):  # noqa: F8
     assert case.status == Case.Status.SCHEDULED
 
     page.locator("#meeting-convene").click()
+    expect(page.locator("#meeting-held-later")).to_be_visible()  # not before it has started
+    expect(page.locator("#meeting-held")).to_have_count(0)
+    time_machine.move_to(meeting.starts_at + datetime.timedelta(minutes=10), tick=True)
+    page.reload()
     page.locator("#meeting-held").click()
     expect(page.locator("#attendance-edit")).to_be_visible()
     page.locator("#attendance-edit").click()

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from meetings import services
 from meetings.pdf import minutes_pdf_bytes
-from tests.meetings.factories import case_in_preparation
+from tests.meetings.factories import case_in_preparation, started
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +18,7 @@ def approved(vg, meeting):
     case = case_in_preparation(vg.group, title="Hjälpmedel")
     item = services.agenda_item_add(actor=vg.secretary, meeting=meeting, title="", case=case)
     services.meeting_convene(actor=vg.secretary, meeting=meeting)
+    started(meeting)
     services.meeting_mark_held(actor=vg.secretary, meeting=meeting)
     services.decision_record(
         actor=vg.secretary, item=item, outcome="referred_back", text="Ny beredning behövs"

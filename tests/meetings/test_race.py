@@ -10,6 +10,7 @@ from kernel.errors import DomainError
 from meetings import services
 from meetings.models import Minutes, MinutesApproval
 from tests.lockwait import first_holds_second_waits
+from tests.meetings.factories import started
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -28,6 +29,7 @@ def _in_english(service, **arguments):
 
 def _in_approval(vg, meeting):
     services.meeting_convene(actor=vg.secretary, meeting=meeting)
+    started(meeting)
     services.meeting_mark_held(actor=vg.secretary, meeting=meeting)
     minutes = services.minutes_draft(actor=vg.secretary, meeting=meeting)
     return services.minutes_submit(actor=vg.secretary, minutes=minutes)

@@ -12,12 +12,14 @@ from meetings import services, tasks
 from meetings.models import Minutes
 from tests.celery_worker import wait_for
 from tests.factories import ActionItemFactory
+from tests.meetings.factories import started
 
 pytestmark = pytest.mark.django_db
 
 
 def _submitted(vg, meeting, days_ago):
     services.meeting_convene(actor=vg.secretary, meeting=meeting)
+    started(meeting)
     services.meeting_mark_held(actor=vg.secretary, meeting=meeting)
     minutes = services.minutes_draft(actor=vg.secretary, meeting=meeting)
     services.minutes_submit(actor=vg.secretary, minutes=minutes)

@@ -12,7 +12,7 @@ from meetings import services
 from meetings.models import AgendaItem, Decision, Meeting, Minutes
 from meetings.selectors import meetings_per_year
 from tests.factories import AttendanceFactory, MeetingFactory, MinutesFactory
-from tests.meetings.factories import agenda_items, case_in_preparation
+from tests.meetings.factories import agenda_items, case_in_preparation, started
 from tests.querycount import assert_same_query_count
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +63,7 @@ def test_reorder_with_htmx_returns_the_partial(client, vg, meeting):
 def test_reorder_refused_with_htmx_says_why_inside_the_agenda(client, vg, meeting):
     items = agenda_items(meeting, 2)
     services.meeting_convene(actor=vg.secretary, meeting=meeting)
+    started(meeting)
     services.meeting_mark_held(actor=vg.secretary, meeting=meeting)
     client.force_login(vg.secretary)
     url = reverse("meetings:agenda_item_move", args=[items[1].pk, "up"])
@@ -106,6 +107,7 @@ def test_decision_without_consensus_refused_in_the_form(client, vg, meeting):
 
 def _approved_minutes(vg, meeting):
     services.meeting_convene(actor=vg.secretary, meeting=meeting)
+    started(meeting)
     services.meeting_mark_held(actor=vg.secretary, meeting=meeting)
     minutes = services.minutes_draft(actor=vg.secretary, meeting=meeting)
     services.minutes_submit(actor=vg.secretary, minutes=minutes)
@@ -137,6 +139,7 @@ def test_admin_refuses_changing_approved_minutes(admin_client, vg, meeting):
 
 def test_minutes_page_shows_who_must_still_approve(client, vg, meeting):
     services.meeting_convene(actor=vg.secretary, meeting=meeting)
+    started(meeting)
     services.meeting_mark_held(actor=vg.secretary, meeting=meeting)
     minutes = services.minutes_draft(actor=vg.secretary, meeting=meeting)
     services.minutes_submit(actor=vg.secretary, minutes=minutes)
