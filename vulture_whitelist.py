@@ -94,4 +94,7 @@ _ = (
     name.invalid_count,  # mandates.models.MandateImport, templates/mandates/import_detail.html
     name.among_parties,  # mandates.rotation.RotationPlan, templates/mandates/rotation.html
     name.candidates_by_key,  # mandates.rotation.RotationPlan, tests/mandates/test_rotation.py
+    # samverkan.wind_down.tables: django-tables2 columns, shown by their render_* methods.
+    name.decide,
+    name.cancel,
 )
