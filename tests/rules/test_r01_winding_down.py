@@ -24,6 +24,7 @@ from meetings.services import meeting_plan
 from samverkan.wind_down import services as wind_down
 from tests.escalation.factories import raise_case
 from tests.factories import CaseFactory, MeetingFactory
+from tests.querycount import assert_same_query_count
 
 from .conftest import TODAY
 
@@ -34,6 +35,7 @@ Kind = CaseEvent.Kind
 DAY = datetime.timedelta(days=1)
 END = TODAY + datetime.timedelta(days=30)  # the wind-down day of the operative forum
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
+QUERIES = 10  # the wind-down page with both lists, whatever their length
 
 
 def at(day, hour=9):
@@ -315,3 +317,29 @@ def test_one_meeting_is_cancelled_from_its_row(
             meeting=MeetingFactory(forum=forum, starts_at=at(END + 9 * DAY)),
             reason="x",
         )
+
+
+def test_the_wind_down_page_makes_the_same_queries_for_more_cases_and_meetings(
+    forum, secretariat_client, representative_user
+):
+    made = []
+
+    def grow(count):
+        for _ in range(count):
+            n = len(made)
+            CaseFactory(
+                origin_forum=forum, raised_by=representative_user, reference=f"IMP-2026-{n:04d}"
+            )
+            MeetingFactory(forum=forum, starts_at=at(END + (n + 1) * DAY))
+            made.append(n)
+
+    assert_same_query_count(
+        secretariat_client,
+        page_url(forum),
+        grow,
+        queries=QUERIES,
+        marker='btn-sm" href="/forum/',
+        per_row=2,
+        small=3,
+        large=20,
+    )
