@@ -96,4 +96,7 @@ _ = (
     name.candidates_by_key,  # mandates.rotation.RotationPlan, tests/mandates/test_rotation.py
     # mandates.people_views.InvitationAcceptView: Django's FormView calls it on a valid form.
     name.form_valid,
+    # samverkan.wind_down.tables: django-tables2 columns, shown by their render_* methods.
+    name.decide,
+    name.cancel,
 )

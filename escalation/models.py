@@ -97,6 +97,9 @@ class Case(TransitionsMixin, models.Model):
     wished_date = models.DateField(_("wished-for date"), null=True, blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
     feedback = models.TextField(_("feedback"), blank=True)
+    # R1: when its forum is wound down, the secretariat may keep the case there until a day
+    # (to finish it) instead of moving or closing it; the wind-down page asks again after it.
+    kept_until = models.DateField(_("kept at its wound-down forum until"), null=True, blank=True)
     created_at = models.DateTimeField(_("raised"), default=timezone.now)
     status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
     # Grows by one at every change a service makes: a page posts the version it showed, so a
@@ -195,6 +198,7 @@ class CaseEvent(models.Model):
         FEEDBACK_ACKNOWLEDGED = "feedback_acknowledged", _("Feedback acknowledged")
         CLOSED = "closed", _("Closed")
         ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
+        KEPT = "kept", _("Kept at its wound-down forum")
 
     case = models.ForeignKey(
         Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="events"

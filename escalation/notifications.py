@@ -78,6 +78,7 @@ def _title(event):
         Kind.FEEDBACK_GIVEN: _("Feedback on %(reference)s from %(from_forum)s"),
         Kind.FEEDBACK_ACKNOWLEDGED: _("%(reference)s is closed: the feedback was acknowledged"),
         Kind.CLOSED: _("%(reference)s is closed"),
+        Kind.KEPT: _("%(reference)s is kept in %(forum)s while the forum is wound down"),
     }
     return titles.get(event.kind, "%(reference)s") % values
 

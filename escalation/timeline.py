@@ -119,6 +119,7 @@ def _event_text(event):
         Kind.FEEDBACK_ACKNOWLEDGED: _("Feedback acknowledged in %(forum)s: the case is closed"),
         Kind.CLOSED: _("Closed in %(forum)s"),
         Kind.ATTACHMENT_ADDED: _("Attachment added"),
+        Kind.KEPT: _("Kept in %(forum)s, which is wound down, to be finished there"),
     }
     return texts.get(event.kind, event.get_kind_display()) % values
 

@@ -43,7 +43,15 @@ class StructureForm(ServiceModelForm):
         model = Structure
         fields = (*STRUCTURE_FIELDS, "secretariat_organisations")
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
-        help_texts = {"slug": _("Leave empty to make one from the name.")}
+        labels = {"is_partnership": _("Decisions are joint positions that bind no party")}
+        help_texts = {
+            "slug": _("Leave empty to make one from the name."),
+            "is_partnership": _(
+                "Tick only if the structure's governing document says so, as Partnerskapet's "
+                "does: decisions are then not binding, each party decides for itself. Having "
+                "two parties does not make a structure a partnership."
+            ),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

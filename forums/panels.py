@@ -13,8 +13,10 @@ in their AppConfig.ready(), the way NetBox's apps register view tabs::
         return Panel("mandates/panels/composition.html", {"composition": ...})
 
 A panel is a callable `(request, forum) -> Panel | None` (None: nothing to show this user).
-It is registered for a page, MEMBER (the forum page of the workspace) or PUBLIC (the page
-anyone may read), and a slot on it:
+It is registered for a page, MEMBER (the forum page of the workspace), PUBLIC (the page
+anyone may read) or WIND_DOWN (the secretariat's page for winding the forum down, where the
+apps above show what is left open there: cases, meetings after the wind-down day), and a
+slot on it:
 
 - SECTIONS: a labelled section of the page, below the forum's own (the default);
 - LINKS: list items in the "Work in this forum" navigation (shown only when some panel
@@ -32,7 +34,8 @@ from .permissions import VIEW_FORUM, can_edit_forum
 
 MEMBER = "member"
 PUBLIC = "public"
-PAGES = (MEMBER, PUBLIC)
+WIND_DOWN = "wind_down"
+PAGES = (MEMBER, PUBLIC, WIND_DOWN)
 
 SECTIONS = "sections"
 LINKS = "links"

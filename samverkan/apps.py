@@ -8,3 +8,7 @@ class PortalConfig(AppConfig):
     name = "samverkan"
     label = "portal"
     verbose_name = _("Samverkan portal")
+
+    def ready(self):
+        # Fills the forum's wind-down page with its open cases and later meetings.
+        from .wind_down import panels  # noqa: F401

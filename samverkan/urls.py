@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("forum/", include("forums.urls")),
     path("forum/", include("mandates.member_urls")),  # a forum's member lists
+    path("forum/", include("samverkan.wind_down.urls")),  # the wind-down page's actions
     path("offentligt/", include("forums.public_urls")),
     path("arenden/", include("escalation.urls")),
     path("moten/", include("meetings.urls")),

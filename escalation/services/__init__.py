@@ -30,15 +30,19 @@ from .steps import (
     case_schedule,
     case_start_preparation,
 )
+from .winding_down import case_close_on_wind_down, case_keep_until, case_move_on_wind_down
 
 __all__ = [
     "case_acknowledge_feedback",
     "case_attachment_add",
     "case_close",
+    "case_close_on_wind_down",
     "case_decide",
     "case_escalate",
     "case_follow",
     "case_give_feedback",
+    "case_keep_until",
+    "case_move_on_wind_down",
     "case_raise",
     "case_refer_back",
     "case_remove",

@@ -138,6 +138,8 @@ def apply_transition(
         locked.current_forum = to_forum
     for name, value in fields.items():
         setattr(locked, name, value)
+    if locked.current_forum_id != from_forum.pk or not Case.TRANSITIONS[Status(to_status)]:
+        locked.kept_until = None  # kept at a wound-down forum only while it is there, open
     locked.status_changed_at = now
     locked.version += 1
     event = CaseEvent(

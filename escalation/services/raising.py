@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forums.models import Forum
 from kernel.errors import DomainError
 from kernel.history import save_with_history
 
@@ -48,6 +49,9 @@ def case_raise(
         errors["attachments"] = messages
     if errors:
         raise ValidationError(errors)
+    # The forum as it is now, not as the caller loaded it: a wind-down saved meanwhile counts
+    # (and waits for this raise, or this raise for it, on the row lock).
+    forum = Forum.objects.select_for_update(no_key=True).get(pk=forum.pk)
     if not forum.is_active_on(today):
         raise DomainError(_("%(forum)s is wound down and takes no new cases.") % {"forum": forum})
     now = timezone.now()

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -24,7 +25,7 @@ from ..forms import (
     assignment_texts,
 )
 from ..models import Forum
-from ..panels import MEMBER, panels_for, viewer
+from ..panels import MEMBER, WIND_DOWN, panels_for, viewer
 from ..selectors import (
     charter_versions,
     forum_relatives_visible_to,
@@ -170,10 +171,18 @@ def forum_wind_down(request, slug):
         lambda data: services.forum_wind_down(
             actor=request.user, forum=forum, on=data["active_to"]
         ),
-        success=forum.get_absolute_url(),
-        message=_("The forum's wind-down day was saved."),
+        # Back to this page: what is still open at the forum is listed below the form.
+        success=reverse("forums:forum_wind_down", kwargs={"slug": forum.slug}),
+        message=_(
+            "The forum's wind-down day was saved. Decide below what happens to its open cases "
+            "and to its meetings after that day."
+        ),
     )
-    return done or render(request, "forums/forum_wind_down.html", {"form": form, "forum": forum})
+    return done or render(
+        request,
+        "forums/forum_wind_down.html",
+        {"form": form, "forum": forum, "panels": panels_for(WIND_DOWN, request, forum)},
+    )
 
 
 @handle_login_first

@@ -116,3 +116,25 @@ def test_a_representative_sees_only_their_forums_on_the_map(
     )
     assert operative_forum.get_absolute_url() in html
     assert tactical_forum.get_absolute_url() not in html
+
+
+def test_the_secretariat_sets_whether_the_structure_is_a_partnership(secretariat_client, structure):
+    """Partnership is a setting the form explains, not something read from the parties."""
+    url = reverse("forums:structure_update", kwargs={"slug": structure.slug})
+    page = secretariat_client.get(url).content.decode()
+    assert "Besluten är gemensamma ställningstaganden som inte binder någon part" in page
+    assert "Att strukturen har två parter gör den inte till ett partnerskap" in page
+    data = {
+        "name": structure.name,
+        "slug": structure.slug,
+        "case_reference_prefix": "SAM",
+        "escalated_case_deadline_days": 60,
+    }
+    secretariat_client.post(url, {**data, "is_partnership": "on"})
+    structure.refresh_from_db()
+    assert structure.is_partnership
+    detail = secretariat_client.get(structure.get_absolute_url()).content.decode()
+    assert "gemensamma ställningstaganden" in detail
+    secretariat_client.post(url, data)
+    structure.refresh_from_db()
+    assert not structure.is_partnership

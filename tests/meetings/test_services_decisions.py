@@ -87,6 +87,18 @@ def test_removed_decision(vg, meeting):
     assert case.status == Case.Status.REMOVED
 
 
+def test_two_parties_do_not_make_a_partnership(vg, meeting):
+    """Västra Götaland's preparatory group has two parties but is not a partnership (seed
+    002): its decisions are ordinary decisions, not joint positions that bind no party."""
+    assert vg.structure.parties.count() == 2
+    assert not vg.structure.is_partnership
+    item = _held(vg, meeting, case=case_in_preparation(vg.group))
+    decision = services.decision_record(
+        actor=vg.secretary, item=item, outcome=Outcome.DECIDED, text="Beslut", consensus=True
+    )
+    assert not decision.is_joint_position
+
+
 def test_partnership_decisions_are_joint_positions(vg, meeting):
     vg.structure.is_partnership = True
     vg.structure.save()

@@ -21,7 +21,7 @@ from escalation.models import Case, CaseEvent, Follow
 from forums.models import Forum, Structure
 from forums.permissions import can_manage_structure
 from mandates.models import Mandate
-from meetings.models import ActionItem, Minutes, MinutesApproval, Report
+from meetings.models import ActionItem, Decision, Minutes, MinutesApproval, Report
 from samverkan.demo.loader import load_demo
 
 pytestmark = pytest.mark.django_db
@@ -86,13 +86,27 @@ def test_four_structures_on_three_tiers_escalating_one_tier_up(demo_output):
     assert set(Structure.objects.values_list("slug", flat=True)) == {"ehm", "sos", "vg", "pks"}
     for structure in Structure.objects.all():
         assert set(structure.forums.values_list("tier", flat=True)) == {1, 2, 3}
-        assert structure.is_partnership == (structure.parties.count() == 2)
     for forum in Forum.objects.select_related("escalates_to"):
         if forum.tier == Forum.Tier.STRATEGIC:
             assert forum.escalates_to is None
         else:
             assert forum.escalates_to.tier == forum.tier - 1
             assert forum.escalates_to.structure_id == forum.structure_id
+
+
+def test_partnership_is_a_setting_of_the_structure_not_its_number_of_parties(demo_output):
+    """Seed 003 makes Partnerskapet's decisions joint positions that bind no party; seed 002's
+    preparatory group also has two parties, but its decisions are ordinary decisions."""
+    partnership = {s.slug: s.is_partnership for s in Structure.objects.all()}
+    assert partnership == {"ehm": False, "sos": False, "vg": False, "pks": True}
+    assert Structure.objects.get(slug="vg").parties.count() == 2
+    decided = Decision.objects.filter(outcome=Decision.Outcome.DECIDED)
+    vg = decided.filter(agenda_item__meeting__forum__structure__slug="vg")
+    pks = decided.filter(agenda_item__meeting__forum__structure__slug="pks")
+    assert vg.exists() and pks.exists()
+    assert not vg.filter(is_joint_position=True).exists()
+    assert not pks.filter(is_joint_position=False).exists()
+    assert "binder inte" not in " ".join(vg.values_list("text", flat=True))
 
 
 def test_the_demo_logins_work_with_the_printed_password(client, demo_output):

@@ -31,7 +31,7 @@ class ForumsMixin:
             defaults={
                 "name": spec["name"],
                 "description": spec["description"],
-                "is_partnership": len(spec["parties"]) == 2,
+                "is_partnership": spec["is_partnership"],
             },
         )
         self.structures[key] = structure

@@ -69,10 +69,10 @@ class MandatesMixin:
 
     def _assign_roles(self, spec, forum_spec, slots):
         key = forum_spec["key"]
-        partnership = len(spec["parties"]) == 2
+        two_parties = len(spec["parties"]) == 2  # chair and vice chair from different sides
         chair_party = self._chair_party_key(spec, forum_spec)
         candidates = [s for s in slots if chair_party is None or s.party_key == chair_party]
-        if chair_party is None and partnership:
+        if chair_party is None and two_parties:
             candidates = [s for s in slots if s.party_key] or slots
         if key == CHAIR_FORUM:
             candidates = [
@@ -87,7 +87,7 @@ class MandatesMixin:
         if not others:
             return
         preferred = []
-        if chair.party_key and (forum_spec["vice_chair_other_party"] or partnership):
+        if chair.party_key and (forum_spec["vice_chair_other_party"] or two_parties):
             preferred = [s for s in others if s.party_key and s.party_key != chair.party_key]
         vice = (preferred or [s for s in others if s.org_key != chair.org_key] or others)[0]
         vice.role = Mandate.Role.VICE_CHAIR

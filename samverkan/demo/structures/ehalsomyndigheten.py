@@ -12,6 +12,8 @@ STRUCTURE = {
         "frågor tas på rätt nivå samt tydliggöra eskaleringsvägar. Samverkansstrukturen ger "
         "även förutsättningar för att justera grupper och forum vid behov."
     ),
+    # Seed 000 describes no partnership: its forums' decisions are ordinary decisions.
+    "is_partnership": False,
     "parties": [],
     "organisations": [
         organisation("ehalsomyndigheten"),

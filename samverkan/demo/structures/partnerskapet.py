@@ -13,6 +13,9 @@ STRUCTURE = {
         "bindande, utan ska betraktas som gemensamma ställningstaganden som bygger på de "
         "ingående aktörernas önskemål."
     ),
+    # Seed 003: "I de fall beslut fattas i partnerskapet är de inte bindande, utan ska
+    # betraktas som gemensamma ställningstaganden".
+    "is_partnership": True,
     "parties": [
         {"key": "sks", "name": "Styrgruppen för kunskapsstyrning i samverkan (SKS)"},
         {"key": "radet", "name": "Rådet för statlig styrning med kunskap (Rådet)"},

@@ -11,6 +11,8 @@ STRUCTURE = {
         "som till stor del motsvarar de nationella samverkansgrupper som Sveriges regioner "
         "beslutat samverka i för en mer kunskapsbaserad, jämlik och resurseffektiv vård."
     ),
+    # Seed 001 describes no partnership: the regions' group decides as an ordinary forum.
+    "is_partnership": False,
     "parties": [],
     "organisations": [
         organisation("region-jonkoping", "Region Jönköpings län", "RJL", "region"),

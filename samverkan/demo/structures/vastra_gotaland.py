@@ -12,6 +12,9 @@ STRUCTURE = {
         "samverkan om försörjningen av medicintekniska produkter finns en politisk "
         "beredningsgrupp."
     ),
+    # Two parties (the municipalities and VGR), but seed 002 does not make their decisions
+    # non-binding joint positions: not a partnership.
+    "is_partnership": False,
     "parties": [
         {"key": "vg-kommunerna", "name": "Kommunerna i Västra Götaland"},
         {"key": "vg-vgr", "name": "Västra Götalandsregionen"},
