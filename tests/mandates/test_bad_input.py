@@ -50,3 +50,29 @@ def test_an_import_whose_file_cannot_be_read_ends_as_failed(secretariat_user, st
     assert mandate_import.status == MandateImport.Status.FAILED
     assert "Excelfilen kan inte läsas" in mandate_import.error
     assert not mandate_import.rows.exists()
+
+
+def test_a_chair_posted_with_a_deputy_for_is_saved_without_it(
+    client, secretariat_user, operative_forum, representative_user
+):
+    """The form offers "deputy for" beside every role; for any role but deputy it was a 500
+    (the database's check that only a deputy stands in)."""
+    from django.utils import timezone
+
+    from mandates.models import Mandate
+    from tests.factories import UserFactory
+
+    person = UserFactory(organisation=representative_user.organisation)
+    client.force_login(secretariat_user)
+    response = client.post(
+        reverse("mandates:mandate_create", args=[operative_forum.slug]),
+        {
+            "person": person.pk,
+            "role": Mandate.Role.CHAIR,
+            "organisation": person.organisation.pk,
+            "deputy_for": representative_user.mandates.get().pk,
+            "valid_from": timezone.localdate().isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    assert Mandate.objects.get(person=person).deputy_for is None
