@@ -9,6 +9,7 @@ from guardian.shortcuts import get_users_with_perms
 
 from forums.models import Forum, Organisation
 from forums.permissions import RAISE_CASE, forums_with_perm
+from kernel.forms import BoundedFieldsMixin
 
 from .models import Case
 from .uploads import ALLOWED_TEXT, MAX_ATTACHMENT_BYTES
@@ -39,7 +40,7 @@ def _attachment_help():
     }
 
 
-class CaseRaiseForm(forms.Form):
+class CaseRaiseForm(BoundedFieldsMixin, forms.Form):
     forum = forms.ModelChoiceField(
         label=_("Forum"), queryset=Forum.objects.none(), empty_label=_("Choose a forum")
     )
@@ -80,7 +81,7 @@ class CaseRaiseForm(forms.Form):
             self.fields["organisation"].initial = user.organisation_id
 
 
-class VersionedForm(forms.Form):
+class VersionedForm(BoundedFieldsMixin, forms.Form):
     """Carries the case version the page showed, so a change meanwhile is noticed."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
@@ -142,7 +143,7 @@ class FeedbackForm(VersionedForm):
     )
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(BoundedFieldsMixin, forms.Form):
     file = forms.FileField(
         label=_("File"), widget=forms.ClearableFileInput(attrs={"accept": ACCEPT})
     )

@@ -10,7 +10,9 @@ from django.db.models import Q
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from .models import Forum, Organisation, Party, Structure
+from kernel.forms import BoundedFieldsMixin
+
+from .models import MAX_SEATS, Forum, Organisation, Party, Structure
 from .selectors import people_named
 from .services import FORUM_FIELDS, ORGANISATION_FIELDS, PARTY_FIELDS, STRUCTURE_FIELDS
 
@@ -30,7 +32,7 @@ class ForumMultipleChoiceField(forms.ModelMultipleChoiceField):
 # --- Structures, parties, organisations ------------------------------------------------------
 
 
-class ServiceModelForm(forms.ModelForm):
+class ServiceModelForm(BoundedFieldsMixin, forms.ModelForm):
     """A model form that only cleans its fields: the service validates the model (and its
     constraints) after the domain rules, and the form's instance is left untouched."""
 
@@ -65,7 +67,7 @@ class StructureForm(ServiceModelForm):
         return {name: self.cleaned_data[name] for name in STRUCTURE_FIELDS}
 
 
-class SecretariatForm(forms.Form):
+class SecretariatForm(BoundedFieldsMixin, forms.Form):
     staff = forms.ModelMultipleChoiceField(
         label=_("Present secretariat staff"),
         queryset=None,
@@ -190,11 +192,11 @@ class ForumForm(ServiceModelForm):
         return {name: self.cleaned_data[name] for name in FORUM_FIELDS}
 
 
-class WindDownForm(forms.Form):
+class WindDownForm(BoundedFieldsMixin, forms.Form):
     active_to = forms.DateField(label=_("Wound down on"), widget=DATE_INPUT)
 
 
-class CharterForm(forms.Form):
+class CharterForm(BoundedFieldsMixin, forms.Form):
     purpose = forms.CharField(
         label=_("Purpose"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
@@ -206,7 +208,7 @@ class CharterForm(forms.Form):
     )
 
 
-class AssignmentForm(forms.Form):
+class AssignmentForm(BoundedFieldsMixin, forms.Form):
     text = forms.CharField(
         label=_("Text"),
         required=False,
@@ -242,7 +244,7 @@ def assignment_texts(formset):
     ]
 
 
-class SeatForm(forms.Form):
+class SeatForm(BoundedFieldsMixin, forms.Form):
     """One seat row. The choices are given as lists so a formset of many rows makes no
     query per row."""
 
@@ -250,7 +252,14 @@ class SeatForm(forms.Form):
         label=_("Organisation"), required=False, coerce=int, empty_value=None
     )
     party = forms.TypedChoiceField(label=_("Party"), required=False, coerce=int, empty_value=None)
-    count = forms.IntegerField(label=_("Number of seats"), required=False)
+    count = forms.IntegerField(
+        label=_("Number of seats"),
+        required=False,
+        max_value=MAX_SEATS,
+        error_messages={
+            "max_value": _("A forum has at most %(limit_value)s seats per organisation or party.")
+        },
+    )
 
     def __init__(self, *args, organisations, parties, **kwargs):
         super().__init__(*args, **kwargs)

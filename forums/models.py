@@ -320,6 +320,10 @@ class AssignmentItem(models.Model):
         return self.text[:80]
 
 
+# The most seats one organisation or party holds in a forum (the column is a small integer).
+MAX_SEATS = 999
+
+
 class Seat(models.Model):
     """Seats in a forum for one organisation or one party (R5)."""
 

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from forums.models import Forum, Organisation
+from kernel.forms import BoundedFieldsMixin
 
 from .models import Mandate
 from .services import MANDATE_FIELDS, PERSON_FIELDS
@@ -63,7 +64,7 @@ class MandateFormMixin:
         return self.cleaned_data.get("document") or None
 
 
-class MandateCreateForm(MandateFormMixin, forms.Form):
+class MandateCreateForm(BoundedFieldsMixin, MandateFormMixin, forms.Form):
     person = PersonChoiceField(label=_("Person"), queryset=User.objects.none())
     role = forms.ChoiceField(label=_("Role"), choices=Mandate.Role.choices)
     organisation = forms.ModelChoiceField(
@@ -117,7 +118,7 @@ class MandateCreateForm(MandateFormMixin, forms.Form):
         return cleaned
 
 
-class MandateUpdateForm(MandateFormMixin, forms.Form):
+class MandateUpdateForm(BoundedFieldsMixin, MandateFormMixin, forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Mandate.Role.choices)
     organisation = MandateCreateForm.base_fields["organisation"]
     deputy_for = MandateCreateForm.base_fields["deputy_for"]
@@ -162,7 +163,7 @@ class MandateUpdateForm(MandateFormMixin, forms.Form):
         return {name: self.cleaned_data.get(name) for name in MANDATE_FIELDS}
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(BoundedFieldsMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason (kept in the history)"),
         max_length=100,
@@ -183,7 +184,7 @@ class EndForm(ReasonForm):
     )
 
 
-class ChooseForumForm(forms.Form):
+class ChooseForumForm(BoundedFieldsMixin, forms.Form):
     forum = forms.ModelChoiceField(
         label=_("Forum"), queryset=Forum.objects.none(), to_field_name="slug"
     )
@@ -197,7 +198,7 @@ class ChooseForumForm(forms.Form):
         self.fields["forum"].label_from_instance = lambda f: f"{f.name} ({f.structure.name})"
 
 
-class PersonForm(forms.Form):
+class PersonForm(BoundedFieldsMixin, forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     email = forms.EmailField(label=_("E-mail"))
@@ -255,7 +256,7 @@ class PersonForm(forms.Form):
         }
 
 
-class ImportForm(forms.Form):
+class ImportForm(BoundedFieldsMixin, forms.Form):
     file = forms.FileField(
         label=_("CSV file or Excel workbook (.xlsx)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx"}),

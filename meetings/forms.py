@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from escalation.models import Case
+from kernel.forms import BoundedFieldsMixin
 from mandates.models import Mandate
 from mandates.permissions import mandates_in_force
 
@@ -20,7 +21,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(BoundedFieldsMixin, forms.ModelForm):
     online_link = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
 
     class Meta:
@@ -38,13 +39,13 @@ class MeetingForm(forms.ModelForm):
         pass
 
 
-class CancelForm(forms.Form):
+class CancelForm(BoundedFieldsMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason for cancelling"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(BoundedFieldsMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=AgendaItem.Kind.choices)
     description = forms.CharField(
@@ -70,7 +71,7 @@ class AgendaItemForm(forms.Form):
         ).order_by("reference")
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(BoundedFieldsMixin, forms.Form):
     """One row per person with a mandate in force: their attendance."""
 
     def __init__(self, *args, meeting, existing=(), **kwargs):
@@ -133,7 +134,7 @@ class AttendanceForm(forms.Form):
                 yield person, status, self.cleaned_data.get(f"for_{person.pk}")
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(BoundedFieldsMixin, forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Decision.Outcome.choices)
     consensus = forms.BooleanField(label=_("Consensus reached"), required=False)
     text = forms.CharField(
@@ -157,11 +158,13 @@ class DecisionForm(forms.Form):
             del self.fields["consensus"]
 
 
-class MinutesForm(forms.Form):
-    body = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 20}))
+class MinutesForm(BoundedFieldsMixin, forms.Form):
+    body = forms.CharField(
+        label=_("Minutes"), max_length=200_000, widget=forms.Textarea(attrs={"rows": 20})
+    )
 
 
-class ActionItemForm(forms.ModelForm):
+class ActionItemForm(BoundedFieldsMixin, forms.ModelForm):
     class Meta:
         model = ActionItem
         fields = ("title", "assignee", "due_date", "agenda_item")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from kernel.history import save_with_history
 
-from ..models import Forum, Seat
+from ..models import MAX_SEATS, Forum, Seat
 from .base import Errors, lock, require_manage
 
 
@@ -35,6 +35,12 @@ def seat_set(*, actor, forum, seats):
                 "count",
                 _("The number of seats cannot be below zero (%(name)s: %(count)s).")
                 % {"name": label, "count": count},
+            )
+        elif count > MAX_SEATS:
+            errors.add(
+                "count",
+                _("A forum has at most %(limit)d seats per organisation or party (%(name)s).")
+                % {"name": label, "limit": MAX_SEATS},
             )
         if party is not None and party.structure_id != forum.structure_id:
             errors.add(

@@ -54,8 +54,17 @@ def validate_import_file(file):
     head = file.read(len(XLSX_MAGIC))
     file.seek(0)
     if name.endswith(".xlsx"):
-        if head != XLSX_MAGIC:
-            raise ValidationError({"file": [_("The file is not an Excel workbook (.xlsx).")]})
+        if head != XLSX_MAGIC or not _is_readable_workbook(file):
+            raise ValidationError(
+                {
+                    "file": [
+                        _(
+                            "The file is not an Excel workbook (.xlsx) that can be read. Save "
+                            "it from Excel as .xlsx, or as CSV, and upload it again."
+                        )
+                    ]
+                }
+            )
         return "xlsx"
     if name.endswith((".csv", ".txt")):
         if b"\x00" in file.read(SNIFF_BYTES):
@@ -64,6 +73,17 @@ def validate_import_file(file):
         file.seek(0)
         return "csv"
     raise ValidationError({"file": [_("Upload a CSV file or an Excel workbook (.xlsx).")]})
+
+
+def _is_readable_workbook(file):
+    """Whether openpyxl opens the file (a ZIP renamed .xlsx starts like one but is not)."""
+    try:
+        _open_workbook(file).close()
+    except ImportFileError:
+        return False
+    finally:
+        file.seek(0)
+    return True
 
 
 def _binary(mandate_import):
@@ -113,7 +133,11 @@ def _open_workbook(handle):
         return load_workbook(handle, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a broken file
         raise ImportFileError(
-            _("The Excel file cannot be read: %(error)s") % {"error": error}
+            _(
+                "The Excel file cannot be read (%(error)s). Save it from Excel as .xlsx, or as "
+                "CSV, and upload it again."
+            )
+            % {"error": error}
         ) from error
 
 

@@ -75,11 +75,15 @@ def _set_progress(mandate_import, progress):
 
 def mandate_import_start_check(*, actor, mandate_import):
     """Check the rows now (a small file) or in a Celery worker (a large one)."""
-    from ..imports import estimate_rows
+    from ..imports import ImportFileError, estimate_rows
     from ..tasks import mandate_import_check
 
     _require_import(actor, mandate_import.structure)
-    estimated = estimate_rows(mandate_import)
+    try:
+        estimated = estimate_rows(mandate_import)
+    except ImportFileError as error:
+        # The import ends as failed, with the reason; the user uploads a corrected file.
+        return _import_failed(actor, mandate_import.pk, str(error))
     if estimated is not None and estimated <= IMPORT_INLINE_ROWS:
         return mandate_import_check_now(actor=actor, mandate_import_id=mandate_import.pk)
     mandate_import_check.delay_on_commit(mandate_import.pk, actor.pk)

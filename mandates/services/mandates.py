@@ -119,6 +119,8 @@ def mandate_propose(
             {"person": [_("%(person)s is not an active person.") % {"person": person}]}
         )
     _lock_forums(forum)
+    if role != Mandate.Role.DEPUTY:
+        deputy_for = None  # only a deputy stands in for someone (as mandate_update does)
     mandate = Mandate(
         person=person,
         forum=forum,

@@ -10,7 +10,7 @@ from escalation.models import Case
 from kernel.errors import DomainError
 from kernel.history import save_with_history
 
-from ..models import AgendaItem
+from ..models import AgendaItem, Decision
 from .common import lock_meeting, release_case, require_run
 
 
@@ -87,6 +87,11 @@ def agenda_item_remove(*, actor, item):
     if not meeting.is_open_for_agenda:
         raise DomainError(_("The agenda of a held or cancelled meeting cannot change."))
     item = AgendaItem.objects.select_related("case").get(pk=item.pk)
+    if Decision.objects.filter(agenda_item=item).exists():
+        raise DomainError(
+            _("“%(title)s” has a decision and cannot be taken off the agenda.")
+            % {"title": item.title}
+        )
     release_case(actor, item, _("Taken off the agenda of %(meeting)s") % {"meeting": meeting})
     item._history_user = actor
     item._change_reason = "removed from agenda"
