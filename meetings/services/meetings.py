@@ -12,6 +12,7 @@ from ..permissions import is_chair
 from .common import (
     check_meeting_transition,
     lock_meeting,
+    refuse_if_minutes_approved,
     release_case,
     require_run,
     send_notice,
@@ -67,6 +68,7 @@ def meeting_update(*, actor, meeting, **fields):
     (SEQUENCE grows) and the members get the changed notice."""
     require_run(actor, meeting.forum)
     locked = lock_meeting(meeting)
+    refuse_if_minutes_approved(locked)
     if locked.status not in (Meeting.Status.PLANNED, Meeting.Status.CONVENED):
         raise DomainError(_("A held or cancelled meeting cannot be changed."))
     allowed = {"title", "starts_at", "ends_at", "location", "online_link"}
@@ -92,6 +94,7 @@ def meeting_convene(*, actor, meeting):
     """Planned -> convened: every member and deputy gets the notice with the agenda and .ics."""
     require_run(actor, meeting.forum)
     locked = lock_meeting(meeting)
+    refuse_if_minutes_approved(locked)
     check_meeting_transition(locked, Meeting.Status.CONVENED)
     locked.status = Meeting.Status.CONVENED
     save_with_history(locked, actor=actor, reason="convened")
@@ -103,6 +106,7 @@ def meeting_convene(*, actor, meeting):
 def meeting_mark_held(*, actor, meeting):
     require_run(actor, meeting.forum)
     locked = lock_meeting(meeting)
+    refuse_if_minutes_approved(locked)
     check_meeting_transition(locked, Meeting.Status.HELD)
     locked.status = Meeting.Status.HELD
     return save_with_history(locked, actor=actor, reason="held")
@@ -117,6 +121,7 @@ def meeting_cancel(*, actor, meeting, reason):
     if not reason:
         raise ValidationError({"reason": [_("Say why the meeting is cancelled.")]})
     locked = lock_meeting(meeting)
+    refuse_if_minutes_approved(locked)
     check_meeting_transition(locked, Meeting.Status.CANCELLED)
     was_convened = locked.status == Meeting.Status.CONVENED
     locked.status = Meeting.Status.CANCELLED
