@@ -1,3 +1,5 @@
+import hashlib
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -179,3 +181,57 @@ class ActionItemForm(BoundedFieldsMixin, forms.ModelForm):
 
     def _post_clean(self):
         pass
+
+
+VERIFY_MAX_BYTES = 20 * 1024 * 1024  # far above any minutes' PDF
+
+
+class SealVerifyForm(forms.Form):
+    """A file or a SHA-256 to check against the sealed minutes; gives `sha256` (hex)."""
+
+    file = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=_("The PDF of the minutes, at most 20 MB."),
+    )
+    digest = forms.CharField(
+        label=_("or SHA-256"),
+        required=False,
+        max_length=200,
+        help_text=_("64 characters 0–9 and a–f, as printed in the PDF or shown with the minutes."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and upload.size > VERIFY_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 20 MB: it is not minutes."))
+        return upload
+
+    def clean_digest(self):
+        text = "".join((self.cleaned_data.get("digest") or "").split()).lower()
+        text = text.removeprefix("sha-256:").removeprefix("sha256:")
+        if text and (len(text) != 64 or any(c not in "0123456789abcdef" for c in text)):
+            raise forms.ValidationError(
+                _("A SHA-256 is 64 characters 0–9 and a–f: copy it whole from the minutes.")
+            )
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, digest = cleaned.get("file"), cleaned.get("digest")
+        if self.errors:
+            return cleaned
+        if not upload and not digest:
+            raise forms.ValidationError(_("Choose a file or paste a SHA-256."))
+        if upload and digest:
+            raise forms.ValidationError(_("Choose a file or paste a SHA-256, not both."))
+        if upload:
+            hasher = hashlib.sha256()
+            for chunk in upload.chunks():
+                hasher.update(chunk)
+            cleaned["sha256"] = hasher.hexdigest()
+            cleaned["kind"] = "file"
+        else:
+            cleaned["sha256"] = digest
+            cleaned["kind"] = "digest"
+        return cleaned

@@ -2,7 +2,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -10,7 +10,15 @@ from forums.models import Forum
 from kernel.visibility import get_for_action, get_visible_or_404
 from mandates.models import Mandate
 
-from .models import ActionItem, AgendaItem, Attendance, CalendarToken, Meeting, Minutes
+from .models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    CalendarToken,
+    Meeting,
+    Minutes,
+    MinutesSeal,
+)
 from .permissions import VIEW, VIEW_APPROVED, forums_for_meetings
 from .rules import weeks_left_in_year
 
@@ -308,4 +316,20 @@ def forums_with_meetings_for(*, user):
         forums_for_meetings(user, VIEW)
         .select_related("structure")
         .order_by("structure__name", "tier", "name")
+    )
+
+
+def minutes_seal_of(minutes, *, with_pdf=False):
+    """The seal of approved minutes (the snapshot, and the stored PDF if asked), or None."""
+    seals = MinutesSeal.objects.filter(minutes=minutes)
+    return (seals if with_pdf else seals.defer("pdf")).first()
+
+
+def minutes_seal_find(digest):
+    """The seal whose PDF or snapshot has this SHA-256 (lower-case hex), or None. Public:
+    whoever holds the file or its hash learns which minutes it is and who approved them."""
+    return (
+        MinutesSeal.objects.defer("pdf")
+        .filter(Q(pdf_sha256=digest) | Q(snapshot_sha256=digest))
+        .first()
     )

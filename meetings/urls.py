@@ -22,6 +22,7 @@ urlpatterns = [
     path("punkt/<int:pk>/flytta/<str:direction>/", views.agenda_item_move, name="agenda_item_move"),
     path("punkt/<int:pk>/ta-bort/", views.agenda_item_remove, name="agenda_item_remove"),
     path("punkt/<int:pk>/beslut/", views.decision_record, name="decision_record"),
+    path("protokoll/verifiera/", views.minutes_verify, name="minutes_verify"),
     path("protokoll/<int:pk>/", views.minutes_detail, name="minutes_detail"),
     path("protokoll/<int:pk>/andra/", views.minutes_edit, name="minutes_edit"),
     path("protokoll/<int:pk>/pdf/", views.minutes_pdf, name="minutes_pdf"),

@@ -2,7 +2,7 @@
 
 from .follow_up import ActionItem, CalendarToken, Report
 from .meetings import AgendaItem, Attendance, Decision, Meeting
-from .minutes import Minutes, MinutesApproval
+from .minutes import Minutes, MinutesApproval, MinutesSeal
 
 __all__ = [
     "ActionItem",
@@ -13,5 +13,6 @@ __all__ = [
     "Meeting",
     "Minutes",
     "MinutesApproval",
+    "MinutesSeal",
     "Report",
 ]

@@ -110,3 +110,28 @@ class MinutesApproval(models.Model):
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
+
+
+class MinutesSeal(models.Model):
+    """Approved minutes frozen at their final approval (R15): the snapshot of what they record,
+    the PDF produced once from it, and the SHA-256 of both. Never changed (database triggers
+    refuse it); a correction is an addendum with a seal of its own."""
+
+    minutes = models.OneToOneField(
+        Minutes, verbose_name=_("minutes"), on_delete=models.PROTECT, related_name="seal"
+    )
+    snapshot = models.JSONField(_("snapshot"))
+    snapshot_sha256 = models.CharField(_("SHA-256 of the snapshot"), max_length=64, unique=True)
+    pdf = models.BinaryField(_("PDF"))
+    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, unique=True)
+    sealed_at = models.DateTimeField(_("sealed"))
+
+    history = HistoricalRecords(excluded_fields=["pdf"])
+
+    class Meta:
+        verbose_name = _("minutes seal")
+        verbose_name_plural = _("minutes seals")
+        ordering = ("sealed_at", "id")
+
+    def __str__(self):
+        return f"{self.minutes} – {self.pdf_sha256[:12]}"

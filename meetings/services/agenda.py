@@ -11,7 +11,7 @@ from kernel.errors import DomainError
 from kernel.history import save_with_history
 
 from ..models import AgendaItem, Decision
-from .common import lock_meeting, release_case, require_run
+from .common import lock_meeting, refuse_if_minutes_approved, release_case, require_run
 
 
 def _check_case_for(meeting, case):
@@ -50,6 +50,7 @@ def agenda_item_add(
     preparation); it becomes scheduled. Co-opted people join for this item only (R7)."""
     require_run(actor, meeting.forum)
     locked = lock_meeting(meeting)
+    refuse_if_minutes_approved(locked)
     if not locked.is_open_for_agenda:
         raise DomainError(_("The agenda of a held or cancelled meeting cannot change."))
     title = (title or "").strip()
@@ -84,6 +85,7 @@ def agenda_item_add(
 def agenda_item_remove(*, actor, item):
     meeting = lock_meeting(item.meeting)
     require_run(actor, meeting.forum)
+    refuse_if_minutes_approved(meeting)
     if not meeting.is_open_for_agenda:
         raise DomainError(_("The agenda of a held or cancelled meeting cannot change."))
     item = AgendaItem.objects.select_related("case").get(pk=item.pk)
@@ -113,6 +115,7 @@ def agenda_item_move(*, actor, item, direction):
     """Move an item one step up or down; the meeting row is locked so moves never collide."""
     meeting = lock_meeting(item.meeting)
     require_run(actor, meeting.forum)
+    refuse_if_minutes_approved(meeting)
     if not meeting.is_open_for_agenda:
         raise DomainError(_("The agenda of a held or cancelled meeting cannot change."))
     if direction not in ("up", "down"):

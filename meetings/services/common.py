@@ -100,11 +100,18 @@ def validate_within_active_period(forum, starts_at, ends_at):
 
 
 def refuse_if_minutes_approved(meeting):
-    """What approved minutes record (attendance, decisions) cannot change any more."""
+    """Once the main minutes are approved (and sealed), what they record cannot change: the
+    meeting, its agenda, attendance and decisions. Every meeting, agenda, attendance and
+    decision service calls this after locking the meeting; the database triggers of
+    migration meetings 0007 refuse the same writes from any other path."""
     main = Minutes.objects.select_for_update().filter(meeting=meeting, amends__isnull=True).first()
     if main is not None and main.is_locked:
         raise DomainError(
-            _("The minutes of this meeting are approved and locked: write an addendum instead.")
+            _(
+                "The minutes of this meeting are approved and sealed: the meeting, its agenda, "
+                "attendance and decisions cannot change. Write an addendum to the minutes "
+                "instead."
+            )
         )
 
 

@@ -13,6 +13,7 @@ from ..permissions import is_chair
 from .common import (
     check_meeting_transition,
     lock_meeting,
+    refuse_if_minutes_approved,
     release_case,
     require_run,
     send_notice,
@@ -68,6 +69,7 @@ def meeting_update(*, actor, meeting, **fields):
     (SEQUENCE grows) and the members get the changed notice."""
     require_run(actor, meeting.forum)
     locked = lock_meeting(meeting)
+    refuse_if_minutes_approved(locked)
     if locked.is_final:
         raise DomainError(
             _(
@@ -99,6 +101,7 @@ def meeting_convene(*, actor, meeting):
     """Planned -> convened: every member and deputy gets the notice with the agenda and .ics."""
     require_run(actor, meeting.forum)
     locked = lock_meeting(meeting)
+    refuse_if_minutes_approved(locked)
     check_meeting_transition(locked, Meeting.Status.CONVENED)
     locked.status = Meeting.Status.CONVENED
     save_with_history(locked, actor=actor, reason="convened")
@@ -112,6 +115,7 @@ def meeting_mark_held(*, actor, meeting):
     place, never one still to come."""
     require_run(actor, meeting.forum)
     locked = lock_meeting(meeting)
+    refuse_if_minutes_approved(locked)
     check_meeting_transition(locked, Meeting.Status.HELD)
     if not locked.has_started():
         raise DomainError(

@@ -12,7 +12,7 @@ from kernel.errors import DomainError
 from kernel.history import save_with_history
 from kernel.services import notification_create
 
-from .. import approval
+from .. import approval, sealing
 from ..models import Meeting, Minutes, MinutesApproval
 from ..permissions import can_see_meetings
 from ..selectors import attendance_summary
@@ -166,7 +166,8 @@ def minutes_return_to_draft(*, actor, minutes):
 def minutes_approve(*, actor, minutes):
     """Approve in the role the actor fits (R15). The minutes row is locked first, so two
     approvers at the same moment are applied one after the other and neither is lost; the
-    last approval the rule needs approves and locks the minutes."""
+    last approval the rule needs approves and locks the minutes, and seals them: the snapshot
+    of what they record and the PDF made once from it (`meetings.sealing`)."""
     locked = _lock_minutes(minutes)
     locked = Minutes.objects.select_related("meeting__forum__structure").get(pk=locked.pk)
     if not can_see_meetings(actor, locked.meeting.forum):
@@ -184,6 +185,7 @@ def minutes_approve(*, actor, minutes):
         locked.status = Minutes.Status.APPROVED
         locked.approved_at = timezone.now()
         save_with_history(locked, actor=actor, reason="approved")
+        sealing.seal_minutes(locked, actor=actor)
     minutes.status, minutes.approved_at = locked.status, locked.approved_at
     return locked
 

@@ -27,6 +27,7 @@ from .meetings import (
     my_meetings,
 )
 from .minutes import minutes_action, minutes_create, minutes_detail, minutes_edit, minutes_pdf
+from .verify import minutes_verify
 
 __all__ = [
     "action_item_add",
@@ -50,5 +51,6 @@ __all__ = [
     "minutes_detail",
     "minutes_edit",
     "minutes_pdf",
+    "minutes_verify",
     "my_meetings",
 ]

@@ -55,6 +55,7 @@ def minutes_detail(request, pk):
             "refusal": refusal,
             "can_run": can_run_meetings(request.user, forum),
             "addenda": selectors.addenda_of(minutes),
+            "seal": selectors.minutes_seal_of(minutes) if minutes.is_locked else None,
         },
     )
 
@@ -116,10 +117,13 @@ def minutes_action(request, pk, action):
 
 
 def minutes_pdf(request, pk):
-    """Approved minutes as a tagged PDF: for those who may see the forum (anyone if public)."""
-    from ..pdf import minutes_pdf_bytes
-
+    """The sealed PDF of approved minutes, as stored at the approval (never made again): for
+    those who may see the forum (anyone if public)."""
     minutes = selectors.minutes_get_published(user=request.user, pk=pk)
-    response = HttpResponse(minutes_pdf_bytes(minutes), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="minutes-{minutes.pk}.pdf"'
+    seal = selectors.minutes_seal_of(minutes, with_pdf=True)
+    if seal is None:
+        raise Http404
+    response = HttpResponse(bytes(seal.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="protokoll-{minutes.pk}.pdf"'
+    response["ETag"] = f'"{seal.pdf_sha256}"'
     return response

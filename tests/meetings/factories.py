@@ -25,3 +25,15 @@ def started(meeting, *, hours_ago=3):
     meeting.ends_at = meeting.starts_at + datetime.timedelta(hours=2)
     meeting.save(update_fields=["starts_at", "ends_at"])
     return meeting
+
+
+def sealed_minutes(meeting, **kwargs):
+    """Approved minutes of `meeting` with their seal (snapshot and stored PDF), as the final
+    approval leaves them."""
+    from kernel.history import system_user
+    from meetings.sealing import seal_minutes
+    from tests.factories import MinutesFactory
+
+    minutes = MinutesFactory(meeting=meeting, approved=True, **kwargs)
+    seal_minutes(minutes, actor=system_user())
+    return minutes

@@ -1,5 +1,7 @@
-"""Approved minutes as a tagged PDF: pdftotext finds the decisions and the approvers."""
+"""The sealed PDF of approved minutes: tagged (PDF/UA), page numbers, the snapshot hash in the
+footer, roles and organisations, and the approvals in the wording a chair signs."""
 
+import hashlib
 import shutil
 import subprocess
 
@@ -7,10 +9,13 @@ import pytest
 from django.urls import reverse
 
 from meetings import services
+from meetings.models import MinutesSeal
 from meetings.pdf import minutes_pdf_bytes
 from tests.meetings.factories import case_in_preparation, started
 
 pytestmark = pytest.mark.django_db
+
+needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
 
 
 @pytest.fixture
@@ -20,6 +25,9 @@ def approved(vg, meeting):
     services.meeting_convene(actor=vg.secretary, meeting=meeting)
     started(meeting)
     services.meeting_mark_held(actor=vg.secretary, meeting=meeting)
+    services.attendance_record(
+        actor=vg.secretary, meeting=meeting, person=vg.chair, status="present"
+    )
     services.decision_record(
         actor=vg.secretary, item=item, outcome="referred_back", text="Ny beredning behövs"
     )
@@ -31,23 +39,51 @@ def approved(vg, meeting):
     return minutes
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
-def test_pdf_text_holds_decisions_and_approvers(vg, approved, tmp_path):
-    data = minutes_pdf_bytes(approved)
-    assert data.startswith(b"%PDF")
+def pdf_text(data, tmp_path):
     path = tmp_path / "minutes.pdf"
     path.write_bytes(data)
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True).stdout.decode()
-    assert "Tagged:          yes" in info
     text = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
     ).stdout.decode()
+    return info, text
+
+
+@needs_poppler
+def test_sealed_pdf_holds_decisions_approvers_roles_pages_and_hash(vg, approved, tmp_path):
+    seal = MinutesSeal.objects.get(minutes=approved)
+    data = bytes(seal.pdf)
+    assert data.startswith(b"%PDF")
+    info, text = pdf_text(data, tmp_path)
+    assert "Tagged:          yes" in info
     assert "Ny beredning behövs" in text
     assert "Hjälpmedel" in text
     assert str(vg.chair) in text and str(vg.vgr_member) in text
+    # Roles, organisations and parties of the approvers, in the wording a chair signs.
+    assert text.count("Justeras") == 2
+    assert "Göteborgsregionen (Kommunerna)" in text
+    assert "Västra Götalandsregionen (VGR)" in text
+    assert "Ordförande" in text and "Ledamot" in text
+    assert "Vid protokollet" in text and str(vg.secretary) in text
+    # Page numbers and the hash of the sealed content in the footer.
+    assert "Sida 1 av" in text
+    assert seal.snapshot_sha256 in "".join(text.split())
 
 
-def test_pdf_served_to_members(client, vg, approved):
+def test_pdf_served_to_members_is_the_stored_file(client, vg, approved):
     client.force_login(vg.vgr_member)
     response = client.get(reverse("meetings:minutes_pdf", args=[approved.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    seal = MinutesSeal.objects.get(minutes=approved)
+    assert response.content == bytes(seal.pdf)
+    assert hashlib.sha256(response.content).hexdigest() == seal.pdf_sha256
+
+
+def test_pdf_is_not_made_again_on_download(client, vg, approved, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the sealed PDF is never made again")
+
+    monkeypatch.setattr("weasyprint.HTML.write_pdf", refuse)
+    client.force_login(vg.vgr_member)
+    response = client.get(reverse("meetings:minutes_pdf", args=[approved.pk]))
+    assert response.status_code == 200

@@ -7,6 +7,7 @@ from django.urls import reverse
 from meetings import services
 from tests.factories import AgendaItemFactory, MinutesFactory
 from tests.matrix import assert_matrix_row, matrix_params
+from tests.meetings.factories import sealed_minutes
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +84,7 @@ def test_post_matrix(client, people, objects, who, name, args):
 
 @pytest.mark.parametrize("who", list(VIEW))
 def test_pdf_of_approved_minutes_matrix(client, people, vg, meeting, who):
-    minutes = MinutesFactory(meeting=meeting, approved=True)
+    minutes = sealed_minutes(meeting)
     if people[who] is not None:
         client.force_login(people[who])
     response = client.get(reverse("meetings:minutes_pdf", args=[minutes.pk]))
@@ -94,7 +95,7 @@ def test_pdf_of_approved_minutes_matrix(client, people, vg, meeting, who):
 def test_pdf_is_public_for_a_public_forum(client, vg, meeting):
     vg.group.is_public = True
     vg.group.save()
-    approved = MinutesFactory(meeting=meeting, approved=True)
+    approved = sealed_minutes(meeting)
     assert client.get(reverse("meetings:minutes_pdf", args=[approved.pk])).status_code == 200
     draft = MinutesFactory(meeting=meeting, amends=approved)
     assert client.get(reverse("meetings:minutes_pdf", args=[draft.pk])).status_code == 404
@@ -156,6 +157,7 @@ def test_every_meetings_url_is_in_the_matrix():
         "meetings:calendar_feed",
         "meetings:action_item_done",
         "meetings:minutes_pdf",
+        "meetings:minutes_verify",
     }
     assert names == covered
 
@@ -201,6 +203,7 @@ MATRIX = [
     ("meetings:my_meetings", None, "get", "L 200 200 200"),
     ("meetings:calendar_feeds", None, "get", "L 200 200 200"),
     ("meetings:calendar_feed", "token", "get", "200 200 200 200"),
+    ("meetings:minutes_verify", None, "get", "200 200 200 200"),
     ("meetings:forum_meetings", "forum", "get", "L 200 404 200"),
     ("meetings:meeting_create", "forum", "get", "L 403 404 200"),
     ("meetings:meeting_detail", "meeting", "get", "L 200 404 200"),

@@ -191,7 +191,7 @@ def test_minutes_page_query_count_constant(client, vg, meeting):
         client,
         minutes.get_absolute_url(),
         lambda n: [MinutesFactory(meeting=meeting, amends=minutes) for _ in range(n)],
-        queries=9,
+        queries=10,
         marker=f'<li><a href="{minutes.get_absolute_url().removesuffix(f"{minutes.pk}/")}',
         per_row=1,
     )

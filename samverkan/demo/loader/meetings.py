@@ -18,6 +18,7 @@ from meetings.models import (
     MinutesApproval,
     Report,
 )
+from meetings.sealing import seal_minutes
 
 from ..structures import (
     CASE_TITLES,
@@ -218,7 +219,9 @@ class MeetingsMixin:
             lines.append(f"§ {item.order} {item.title}")
             lines.append(decision.text if decision else "Frågan diskuterades och noterades.")
             lines.append("")
-        status = Minutes.Status.DRAFT if latest else Minutes.Status.APPROVED
+        # Minutes to approve are written as out for approval, get their approvals, and are
+        # then approved and sealed as the final approval does (the record is frozen after).
+        status = Minutes.Status.DRAFT if latest else Minutes.Status.IN_APPROVAL
         submitted = None if latest else self._clamp(meeting.ends_at + timedelta(days=5))
         approved = None if latest else self._clamp(meeting.ends_at + timedelta(days=12))
         minutes, _ = self._obtain(
@@ -231,18 +234,21 @@ class MeetingsMixin:
                 "status": status,
                 "author": secretary,
                 "submitted_at": submitted,
-                "approved_at": approved,
             },
         )
-        if minutes.status == Minutes.Status.APPROVED:
+        if minutes.status == Minutes.Status.IN_APPROVAL and approved is not None:
             for role, person in self._approvers(meeting, present):
                 approval, _created = self._obtain(
                     MinutesApproval,
                     minutes,
                     minutes=minutes,
                     role=role,
-                    defaults={"person": person, "approved_at": minutes.approved_at},
+                    defaults={"person": person, "approved_at": approved},
                 )
+            minutes.status = Minutes.Status.APPROVED
+            minutes.approved_at = approved
+            minutes.save()
+            seal_minutes(minutes, actor=self.system, sealed_at=approved)
 
     def _approvers(self, meeting, present):
         """Who approves the minutes under the forum's rule (R15)."""
