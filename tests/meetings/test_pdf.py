@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from meetings import services
 from meetings.models import MinutesSeal
-from meetings.pdf import minutes_pdf_bytes
 from tests.meetings.factories import case_in_preparation, started
 
 pytestmark = pytest.mark.django_db

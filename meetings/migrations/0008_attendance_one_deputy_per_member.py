@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('mandates', '0003_invitation_mandateimport'),
-        ('meetings', '0004_calendar_token'),
+        ('meetings', '0007_sealed_record_triggers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
