@@ -99,4 +99,8 @@ _ = (
     # samverkan.wind_down.tables: django-tables2 columns, shown by their render_* methods.
     name.decide,
     name.cancel,
+    name.quorate,  # meetings.selectors.AttendanceSummary, templates/meetings/meeting_detail.html
+    # meetings.views.verify: Django's upload handler hooks, called by the request parser.
+    name.receive_data_chunk,
+    name.file_complete,
 )
