@@ -103,4 +103,7 @@ _ = (
     # meetings.views.verify: Django's upload handler hooks, called by the request parser.
     name.receive_data_chunk,
     name.file_complete,
+    name.can_be_marked_held,  # meetings.models.Meeting, templates/meetings/meeting_detail.html
+    name.can_cancel,  # meetings.models.Meeting, templates/meetings/meeting_detail.html
+    name.can_convene,  # meetings.models.Meeting, templates/meetings/meeting_detail.html
 )
