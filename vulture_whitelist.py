@@ -94,4 +94,6 @@ _ = (
     name.invalid_count,  # mandates.models.MandateImport, templates/mandates/import_detail.html
     name.among_parties,  # mandates.rotation.RotationPlan, templates/mandates/rotation.html
     name.candidates_by_key,  # mandates.rotation.RotationPlan, tests/mandates/test_rotation.py
+    name.receive_data_chunk,  # meetings.views.verify._SizeLimit: Django's upload handler API
+    name.file_complete,  # meetings.views.verify._SizeLimit: Django's upload handler API
 )
