@@ -14,6 +14,8 @@ MAX_VERSION = 2**31 - 1
 
 def wound_down_note(forum):
     """The reason the forms suggest: the forum is wound down on its day."""
+    if forum.active_to is None:
+        return ""
     return _("%(forum)s is wound down on %(day)s.") % {
         "forum": forum.name,
         "day": date_format(forum.active_to, "DATE_FORMAT"),

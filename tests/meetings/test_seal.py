@@ -419,3 +419,40 @@ def test_addendum_is_written_approved_and_sealed_on_its_own(vg, record):
         services.minutes_update(actor=vg.secretary, minutes=addendum, body="Igen")
     with pytest.raises(IntegrityError), transaction.atomic():
         Minutes.objects.filter(pk=addendum.pk).update(body="Igen")
+
+
+def test_crafted_posts_through_the_pages_change_nothing(client, vg, record):
+    meeting, item, minutes = record["meeting"], record["item"], record["minutes"]
+    before = _seal(minutes)
+    attendance = sorted(Attendance.objects.filter(meeting=meeting).values_list("pk", "status"))
+    client.force_login(vg.secretary)
+    posts = [
+        (reverse("meetings:minutes_edit", args=[minutes.pk]), {"body": "Ändrat"}),
+        (reverse("meetings:minutes_action", args=[minutes.pk, "draft"]), {}),
+        (reverse("meetings:meeting_edit", args=[meeting.pk]), {"title": "Ändrat"}),
+        (reverse("meetings:meeting_cancel", args=[meeting.pk]), {"reason": "Fel"}),
+        (
+            reverse("meetings:agenda_item_add", args=[meeting.pk]),
+            {"title": "Ny", "kind": "information"},
+        ),
+        (reverse("meetings:agenda_item_remove", args=[item.pk]), {}),
+        (reverse("meetings:agenda_item_move", args=[item.pk, "up"]), {}),
+        (reverse("meetings:decision_record", args=[item.pk]), {"outcome": "removed", "text": "X"}),
+        (
+            reverse("meetings:attendance_edit", args=[meeting.pk]),
+            {f"status_{vg.chair.pk}": "absent"},
+        ),
+    ]
+    for url, data in posts:
+        response = client.post(url, data)
+        assert response.status_code in (200, 302), (url, response.status_code)
+    after = _seal(minutes)
+    assert (after.pdf_sha256, after.snapshot_sha256) == (before.pdf_sha256, before.snapshot_sha256)
+    meeting.refresh_from_db()
+    assert meeting.status == "held" and meeting.title != "Ändrat"
+    assert Minutes.objects.get(pk=minutes.pk).status == "approved"
+    assert AgendaItem.objects.filter(meeting=meeting).count() == 2
+    assert Decision.objects.get(pk=record["decision"].pk).outcome == "decided"
+    assert sorted(Attendance.objects.filter(meeting=meeting).values_list("pk", "status")) == (
+        attendance
+    )
