@@ -135,6 +135,7 @@ def meeting_cancel(*, actor, meeting, reason):
     grows); cases on the agenda go back to preparation."""
     require_run(actor, meeting.forum)
     locked = lock_meeting(meeting)
+    refuse_if_minutes_approved(locked)
     check_meeting_transition(locked, Meeting.Status.CANCELLED)
     reason = (reason or "").strip()
     if not reason:

@@ -101,7 +101,7 @@ def test_no_case_is_moved_or_escalated_into_a_wound_down_forum(
 
 def test_no_meeting_is_planned_after_the_wind_down_day(forum, secretariat_user):
     meeting_plan(actor=secretariat_user, forum=forum, starts_at=at(END), ends_at=at(END, 11))
-    with pytest.raises(DomainError):
+    with pytest.raises(ValidationError, match="avvecklas"):
         meeting_plan(
             actor=secretariat_user, forum=forum, starts_at=at(END + DAY), ends_at=at(END + DAY, 11)
         )

@@ -129,6 +129,7 @@ FORMS = {
     "meetings:meeting_create": (S, {"slug": "tactical_slug"}),
     "meetings:meeting_edit": (S, {"pk": "meeting"}),
     "meetings:meeting_cancel": (S, {"pk": "meeting"}),
+    "meetings:minutes_verify": ("anonymous", {}),
     "meetings:agenda_item_add": (S, {"pk": "meeting"}),
     "meetings:attendance_edit": (S, {"pk": "held_meeting"}),
     "meetings:action_item_add": (S, {"pk": "held_meeting"}),
@@ -136,7 +137,12 @@ FORMS = {
     "meetings:minutes_edit": (S, {"pk": "minutes"}),
 }
 BUTTONS = {
+    # The wind-down actions need a wound-down forum; here they are driven as buttons (a
+    # refusal, never a 500); tests/rules/test_r01_winding_down.py drives their forms.
     "logout": (S, {}),
+    "forum_wind_down:meeting": (S, {"slug": "operative_slug", "pk": "meeting"}),
+    "forum_wind_down:case": (S, {"slug": "operative_slug", "reference": "open_case"}),
+    "forum_wind_down:meetings": (S, {"slug": "operative_slug"}),
     "set_language": (S, {}),
     "mandates:import_confirm": (S, {"pk": "previewed_import"}),
     "people:person_invite": (S, {"pk": "person"}),
