@@ -47,6 +47,8 @@ def action_item_list_open_for(*, user, limit=10):
 
 def forum_get_for_meetings(*, user, slug, action=VIEW):
     """The forum whose meetings the user may see (or, with action=RUN, run)."""
+    if "\x00" in slug:  # PostgreSQL text cannot hold NUL: no forum has such a slug
+        raise Http404
     forum = forums_for_meetings(user, VIEW).select_related("structure").filter(slug=slug).first()
     if forum is None:
         raise Http404

@@ -56,3 +56,9 @@ def test_an_agenda_item_with_a_decision_cannot_be_removed(client, vg, meeting):
     assert AgendaItem.objects.filter(pk=item.pk).exists() and Decision.objects.count() == 1
     with pytest.raises(DomainError):
         services.agenda_item_remove(actor=vg.secretary, item=item)
+
+
+def test_a_nul_in_the_posted_forum_of_a_calendar_feed_is_a_404(client, vg):
+    client.force_login(vg.secretary)
+    response = client.post(reverse("meetings:calendar_feeds"), {"forum": "a\x00b"})
+    assert response.status_code == 404
