@@ -160,3 +160,11 @@ def apply_transition(
         notify_after_commit(event)
     sync_instance(case, locked)
     return locked
+
+
+def refuse_wound_down_target(target):
+    """A case moves only into a forum that is active today."""
+    if not target.is_active_on(timezone.localdate()):
+        raise DomainError(
+            _("%(target)s is wound down and takes no escalated cases.") % {"target": target}
+        )

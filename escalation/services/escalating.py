@@ -2,11 +2,10 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forums.models import Forum
-from kernel.errors import DomainError, InvalidTransition
+from kernel.errors import InvalidTransition
 
 from ..permissions import can_escalate_case
 from ._core import (
@@ -15,6 +14,7 @@ from ._core import (
     apply_transition,
     authorise,
     lock_case,
+    refuse_wound_down_target,
     require_transition,
     required_text,
 )
@@ -62,10 +62,7 @@ def case_escalate(
             }
         )
     require_transition(locked, Status.ESCALATED)
-    if not target.is_active_on(timezone.localdate()):
-        raise DomainError(
-            _("%(target)s is wound down and takes no escalated cases.") % {"target": target}
-        )
+    refuse_wound_down_target(target)
     return apply_transition(
         case,
         locked,

@@ -26,6 +26,7 @@ from ._core import (
     apply_transition,
     lock_case,
     notify_after_commit,
+    refuse_wound_down_target,
     required_text,
     sync_instance,
 )
@@ -92,10 +93,7 @@ def case_move_on_wind_down(*, actor, case, reason, expected_version=None):
             )
             % {"status": locked.get_status_display()}
         )
-    if not target.is_active_on(timezone.localdate()):
-        raise DomainError(
-            _("%(target)s is wound down and takes no escalated cases.") % {"target": target}
-        )
+    refuse_wound_down_target(target)
     return apply_transition(
         case,
         locked,
