@@ -35,6 +35,11 @@ class User(AbstractUser):
         choices=NotificationFrequency.choices,
         default=NotificationFrequency.IMMEDIATE,
     )
+    # A keyed hash of the Swedish personal identity number (kernel.personal_numbers), for
+    # matching an e-ID sign-in; the number itself is never stored.
+    personal_identity_number_hash = models.CharField(
+        _("personal identity number (keyed hash)"), max_length=64, blank=True, editable=False
+    )
 
     history = HistoricalRecords()
 
@@ -42,6 +47,13 @@ class User(AbstractUser):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ("last_name", "first_name", "username")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["personal_identity_number_hash"],
+                condition=~Q(personal_identity_number_hash=""),
+                name="user_personal_identity_number_unique",
+            ),
+        ]
 
     def __str__(self):
         return self.get_full_name() or self.username

@@ -6,6 +6,7 @@ from . import views
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("konto/", include("django.contrib.auth.urls")),
+    path("konto/e-legitimation/", include("samverkan.oidc.urls")),
     path("mandat/", include("mandates.urls")),
     path("personer/", include("mandates.people_urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "escalation",
     "meetings",
     "samverkan",
+    "samverkan.oidc",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +97,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
+    # Sign-in with e-ID (samverkan.oidc); it only answers the OIDC callback.
+    "samverkan.oidc.backends.EidBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -218,3 +221,34 @@ LOGGING = {
 
 # Invitations and password resets: the link works once and expires after a week.
 PASSWORD_RESET_TIMEOUT = 7 * 24 * 60 * 60
+
+# --- Sign-in with e-ID through OpenID Connect (samverkan.oidc, mozilla-django-oidc) ----------
+# For a Swedish e-ID broker (BankID or Freja eID through OIDC, e.g. Svensk e-identitet, Criipto,
+# Signicat). Off unless the client id and the authorization, token, user info and JWKS
+# endpoints are all set: then the login page shows no e-ID button and the e-ID URLs are 404.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_OP_ISSUER = env("OIDC_OP_ISSUER", default="")  # the ID token's `iss` must equal it
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_OP_END_SESSION_ENDPOINT = env("OIDC_OP_END_SESSION_ENDPOINT", default="")
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", default="openid email")
+OIDC_USE_PKCE = env.bool("OIDC_USE_PKCE", default=True)
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)  # seconds, for each call to the provider
+# Which verified claim names the person: "email" (only with email_verified true) or
+# "personal_identity_number" (the claim named below, e.g. "personal_identity_number" or the
+# Swedish OIDC profile's "https://claims.oidc.se/1.0/personalNumber").
+OIDC_MATCH = env("OIDC_MATCH", default="email")
+OIDC_PERSONAL_IDENTITY_NUMBER_CLAIM = env(
+    "OIDC_PERSONAL_IDENTITY_NUMBER_CLAIM", default="https://claims.oidc.se/1.0/personalNumber"
+)
+OIDC_CREATE_USER = False  # never: people are matched to accounts the secretariat made
+OIDC_STORE_ID_TOKEN = True  # for id_token_hint at logout
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc:callback"
+OIDC_OP_LOGOUT_URL_METHOD = "samverkan.oidc.views.provider_logout_url"
+# The key of the personal identity number hash (kernel.personal_numbers); empty: from
+# SECRET_KEY. Changing it (or SECRET_KEY when it is empty) unlinks every stored number.
+PERSONAL_IDENTITY_NUMBER_KEY = env("PERSONAL_IDENTITY_NUMBER_KEY", default="")
