@@ -55,13 +55,13 @@ def test_an_email_the_provider_did_not_verify_is_refused(client, eid):
     UserFactory(email="anna.berg@region.example")
     sub = eid.person(email="anna.berg@region.example", email_verified=False)
     response = sign_in(client, eid, sub)
-    _assert_refused(response, client, "We could not tell who you are")
+    _assert_refused(response, client, "Vi kunde inte avgöra vem du är")
 
 
 def test_an_email_without_email_verified_is_refused(client, eid):
     UserFactory(email="anna.berg@region.example")
     sub = eid.person(email="anna.berg@region.example")
-    _assert_refused(sign_in(client, eid, sub), client, "We could not tell who you are")
+    _assert_refused(sign_in(client, eid, sub), client, "Vi kunde inte avgöra vem du är")
 
 
 def test_an_unknown_person_gets_the_swedish_page_and_no_account(client, eid, settings):
@@ -85,7 +85,7 @@ def test_a_registered_person_never_invited_is_not_signed_in_by_email(client, eid
     person.set_unusable_password()
     person.save()
     sub = eid.person(email="kontakt@region.example", email_verified=True)
-    _assert_refused(sign_in(client, eid, sub), client, "We found no account for you")
+    _assert_refused(sign_in(client, eid, sub), client, "Vi hittade inget konto för dig")
 
 
 def test_an_invited_person_who_has_not_accepted_is_matched_by_email(client, eid):
@@ -108,14 +108,14 @@ def test_an_invited_person_who_has_not_accepted_is_matched_by_email(client, eid)
 def test_an_inactive_person_is_refused(client, eid):
     UserFactory(email="slutat@region.example", is_active=False)
     sub = eid.person(email="slutat@region.example", email_verified=True)
-    _assert_refused(sign_in(client, eid, sub), client, "Your account is not active")
+    _assert_refused(sign_in(client, eid, sub), client, "Ditt konto är inte aktivt")
 
 
 def test_two_accounts_with_the_email_are_refused(client, eid):
     UserFactory(email="dubbel@region.example")
     UserFactory(email="DUBBEL@region.example")
     sub = eid.person(email="dubbel@region.example", email_verified=True)
-    _assert_refused(sign_in(client, eid, sub), client, "More than one account matches you")
+    _assert_refused(sign_in(client, eid, sub), client, "Fler än ett konto stämmer in på dig")
 
 
 def test_matched_by_personal_identity_number(client, eid, settings, secretariat_user):
@@ -142,7 +142,7 @@ def test_a_personal_identity_number_of_nobody_is_refused(client, eid, settings):
     sub = eid.person(
         personal_identity_number="191212121212", email="anna@region.example", email_verified=True
     )
-    _assert_refused(sign_in(client, eid, sub), client, "We found no account for you")
+    _assert_refused(sign_in(client, eid, sub), client, "Vi hittade inget konto för dig")
 
 
 def test_a_token_for_another_audience_is_refused(client, settings, tiny_provider, caplog):
@@ -154,7 +154,7 @@ def test_a_token_for_another_audience_is_refused(client, settings, tiny_provider
 
     response = sign_in(client, tiny_provider, "s1")
 
-    _assert_refused(response, client, "Sign-in with e-ID did not work")
+    _assert_refused(response, client, "Inloggningen med e-legitimation misslyckades")
     assert "Audience doesn't match" in caplog.text
 
 
@@ -184,7 +184,7 @@ def test_a_token_not_bound_to_this_sign_in_is_refused(
     tiny_provider.userinfo = {"sub": "s1", "email": "anna@region.example", "email_verified": True}
     tiny_provider.id_token_claims = claims
     caplog.set_level(logging.INFO)
-    _assert_refused(sign_in(client, tiny_provider, "s1"), client, "Sign-in with e-ID did not work")
+    _assert_refused(sign_in(client, tiny_provider, "s1"), client, "Inloggningen med e-legitimation misslyckades")
     assert logged in caplog.text
 
 
@@ -196,7 +196,7 @@ def test_an_expired_token_is_refused(client, settings, expiring_provider, caplog
 
     response = sign_in(client, expiring_provider, sub)
 
-    _assert_refused(response, client, "Sign-in with e-ID did not work")
+    _assert_refused(response, client, "Inloggningen med e-legitimation misslyckades")
     assert "Signature has expired" in caplog.text
 
 
@@ -206,19 +206,19 @@ def test_a_state_this_session_did_not_start_is_refused(client, eid):
     back = eid.authorize(start(client), sub)
     forged = back.replace("state=", "state=x")
     response = client.get(callback_path(forged))
-    _assert_refused(response, client, "Sign-in with e-ID did not work")
+    _assert_refused(response, client, "Inloggningen med e-legitimation misslyckades")
 
 
 def test_a_callback_in_a_session_that_started_nothing_is_refused(client, eid):
     response = client.get(reverse("oidc:callback"), {"code": "abc", "state": "def"})
-    _assert_refused(response, client, "Sign-in with e-ID did not work")
+    _assert_refused(response, client, "Inloggningen med e-legitimation misslyckades")
 
 
 def test_a_code_the_provider_does_not_know_is_refused(client, eid):
     back = eid.authorize(start(client), eid.person(email="a@b.example", email_verified=True))
     query = parse_qs(urlsplit(back).query)
     response = client.get(reverse("oidc:callback"), {"code": "bogus", "state": query["state"][0]})
-    _assert_refused(response, client, "Sign-in with e-ID did not work")
+    _assert_refused(response, client, "Inloggningen med e-legitimation misslyckades")
 
 
 def test_a_state_is_used_once(client, eid):
@@ -235,7 +235,7 @@ def test_the_person_cancelling_at_the_provider_is_refused(client, eid):
     authorize_url = start(client)
     answer = requests.post(authorize_url, data={"action": "deny"}, allow_redirects=False, timeout=5)
     response = client.get(callback_path(answer.headers["Location"]))
-    _assert_refused(response, client, "Sign-in with e-ID did not work")
+    _assert_refused(response, client, "Inloggningen med e-legitimation misslyckades")
 
 
 def test_a_password_login_with_code_and_state_in_the_url_does_not_call_the_provider(client, eid):

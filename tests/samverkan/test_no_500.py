@@ -140,6 +140,7 @@ BUTTONS = {
     # The wind-down actions need a wound-down forum; here they are driven as buttons (a
     # refusal, never a 500); tests/rules/test_r01_winding_down.py drives their forms.
     "logout": (S, {}),
+    "oidc:logout": (S, {}),
     "forum_wind_down:meeting": (S, {"slug": "operative_slug", "pk": "meeting"}),
     "forum_wind_down:case": (S, {"slug": "operative_slug", "reference": "open_case"}),
     "forum_wind_down:meetings": (S, {"slug": "operative_slug"}),
@@ -175,6 +176,9 @@ PAGES = {
     "password_change_done": (S, {}),
     "password_reset_done": ("anonymous", {}),
     "password_reset_complete": ("anonymous", {}),
+    # e-ID sign-in (tests/oidc drives it against a real provider; here it is not configured)
+    "oidc:authenticate": ("anonymous", {}),
+    "oidc:callback": ("anonymous", {}),
     "mandates:mandate_list": (S, {}),
     "mandates:mandate_create_choose": (S, {}),  # a GET form: the query string test drives it
     "mandates:mandate_detail": (S, {"pk": "mandate"}),
