@@ -106,4 +106,13 @@ _ = (
     name.can_be_marked_held,  # meetings.models.Meeting, templates/meetings/meeting_detail.html
     name.can_cancel,  # meetings.models.Meeting, templates/meetings/meeting_detail.html
     name.can_convene,  # meetings.models.Meeting, templates/meetings/meeting_detail.html
+    # samverkan.oidc: settings name the backend (AUTHENTICATION_BACKENDS) and the logout URL
+    # method (OIDC_OP_LOGOUT_URL_METHOD); mozilla-django-oidc calls the overridden methods.
+    name.EidBackend,
+    name.retrieve_matching_jwk,
+    name._verify_jws,
+    name.get_or_create_user,
+    name.login_success,
+    name.provider_logout_url,
+    name.personal_identity_number,  # samverkan.oidc.forms: read from cleaned_data by the view
 )

@@ -8,21 +8,29 @@ import jwt
 import requests
 from django.conf import settings
 from django.contrib import auth
-from django.core.exceptions import SuspiciousOperation
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render, resolve_url
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 from mozilla_django_oidc import views as oidc_views
 
 from kernel.auth_levels import mark_strong_auth
+from kernel.views import form_submit
+from mandates.permissions import can_change_person
+from mandates.selectors import person_get_visible
 
 from .backends import REFUSAL_ATTRIBUTE
 from .config import oidc_enabled
+from .forms import PersonalIdentityNumberForm
 from .selectors import FAILED
-from .services import invitations_accept_by_eid
+from .services import invitations_accept_by_eid, person_identity_number_set
 
 logger = logging.getLogger(__name__)
 
-ID_TOKEN_SESSION_KEY = "oidc_id_token"
+ID_TOKEN_SESSION_KEY = "oidc_id_token"  # noqa: S105 - a session key name, no secret
 
 
 class AuthenticateView(oidc_views.OIDCAuthenticationRequestView):
@@ -90,3 +98,31 @@ def provider_logout_url(request):
     )
     separator = "&" if "?" in end_session else "?"
     return f"{end_session}{separator}{query}"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_identity_number(request, pk):
+    """The secretariat links a person's personal identity number for e-ID sign-in."""
+    person = person_get_visible(user=request.user, pk=pk)
+    if not can_change_person(request.user, person):
+        raise PermissionDenied
+    form = PersonalIdentityNumberForm(request.POST or None)
+    response = form_submit(
+        request,
+        form,
+        lambda data: person_identity_number_set(
+            actor=request.user, person=person, number=data["personal_identity_number"]
+        ),
+        success=reverse("people:person_detail", args=[person.pk]),
+        message=lambda saved: (
+            _("The personal identity number is linked.")
+            if saved.personal_identity_number_hash
+            else _("The personal identity number is removed.")
+        ),
+    )
+    return response or render(
+        request,
+        "oidc/person_identity_number.html",
+        {"form": form, "person": person, "linked": bool(person.personal_identity_number_hash)},
+    )

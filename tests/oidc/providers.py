@@ -103,6 +103,7 @@ class TinyProvider:
         self.client_id = client_id
         self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.kid = "tiny-1"
+        self.signing_key = self.key  # a test may sign with a key the JWKS does not hold
         self.codes = {}
         self.id_token_claims = {}
         self.userinfo = {}
@@ -137,7 +138,7 @@ class TinyProvider:
             "nonce": nonce,
             **self.id_token_claims,
         }
-        return jwt.encode(claims, self.key, algorithm="RS256", headers={"kid": self.kid})
+        return jwt.encode(claims, self.signing_key, algorithm="RS256", headers={"kid": self.kid})
 
     def _jwks(self):
         jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key()))

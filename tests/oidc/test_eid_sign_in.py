@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
+from cryptography.hazmat.primitives.asymmetric import rsa
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.urls import reverse
 
@@ -184,8 +185,36 @@ def test_a_token_not_bound_to_this_sign_in_is_refused(
     tiny_provider.userinfo = {"sub": "s1", "email": "anna@region.example", "email_verified": True}
     tiny_provider.id_token_claims = claims
     caplog.set_level(logging.INFO)
-    _assert_refused(sign_in(client, tiny_provider, "s1"), client, "Inloggningen med e-legitimation misslyckades")
+    response = sign_in(client, tiny_provider, "s1")
+    _assert_refused(response, client, "Inloggningen med e-legitimation misslyckades")
     assert logged in caplog.text
+
+
+def test_a_token_signed_with_another_key_is_refused(client, settings, tiny_provider, caplog):
+    configure(settings, tiny_provider, OIDC_MATCH="email")
+    UserFactory(email="anna@region.example")
+    tiny_provider.userinfo = {"sub": "s1", "email": "anna@region.example", "email_verified": True}
+    tiny_provider.id_token_claims = {}
+    tiny_provider.signing_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    caplog.set_level(logging.WARNING, logger="samverkan.oidc")
+    try:
+        response = sign_in(client, tiny_provider, "s1")
+    finally:
+        tiny_provider.signing_key = tiny_provider.key
+    _assert_refused(response, client, "Inloggningen med e-legitimation misslyckades")
+    assert "Signature verification failed" in caplog.text
+
+
+def test_only_the_configured_signing_algorithm_is_accepted(client, settings, tiny_provider, caplog):
+    configure(settings, tiny_provider, OIDC_MATCH="email", OIDC_RP_SIGN_ALGO="RS512")
+    UserFactory(email="anna@region.example")
+    tiny_provider.userinfo = {"sub": "s1", "email": "anna@region.example", "email_verified": True}
+    tiny_provider.id_token_claims = {}
+    caplog.set_level(logging.WARNING, logger="samverkan.oidc")
+    _assert_refused(
+        sign_in(client, tiny_provider, "s1"), client, "Inloggningen med e-legitimation misslyckades"
+    )
+    assert "signed with 'RS256'" in caplog.text
 
 
 def test_an_expired_token_is_refused(client, settings, expiring_provider, caplog):

@@ -27,9 +27,9 @@ def test_logout_of_an_eid_session_goes_to_the_providers_end_session(client, eid)
 
     assert response.status_code == 302
     target = urlsplit(response["Location"])
-    assert f"{target.scheme}://{target.netloc}{target.path}" == eid.discovery[
-        "end_session_endpoint"
-    ]
+    assert (
+        f"{target.scheme}://{target.netloc}{target.path}" == eid.discovery["end_session_endpoint"]
+    )
     query = parse_qs(target.query)
     assert query["id_token_hint"] == [id_token]
     assert query["post_logout_redirect_uri"] == ["http://testserver" + reverse("login")]

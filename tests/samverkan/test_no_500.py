@@ -102,6 +102,7 @@ FORMS = {
     "people:person_create": (S, {}),
     "people:person_update": (S, {"pk": "person"}),
     "people:invitation_accept": ("anonymous", {"uidb64": "invite_uid", "token": "invite_token"}),
+    "oidc:person_identity_number": (S, {"pk": "person"}),
     "forums:structure_create": ("superuser", {}),
     "forums:structure_update": (S, {"slug": "structure_slug"}),
     "forums:structure_secretariat": (S, {"slug": "structure_slug"}),
