@@ -8,3 +8,6 @@ class OidcConfig(AppConfig):
     name = "samverkan.oidc"
     label = "oidc"
     verbose_name = _("Sign-in with e-ID")
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the system check

@@ -52,6 +52,14 @@ def test_a_verified_email_signs_in_and_the_session_is_strong(client, eid):
     assert client.get(reverse("dashboard")).status_code == 200
 
 
+def test_a_next_url_off_the_site_is_not_followed(client, eid):
+    UserFactory(email="anna.berg@region.example")
+    sub = eid.person(email="anna.berg@region.example", email_verified=True)
+    response = sign_in(client, eid, sub, next_url="https://evil.example/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dashboard")
+
+
 def test_an_email_the_provider_did_not_verify_is_refused(client, eid):
     UserFactory(email="anna.berg@region.example")
     sub = eid.person(email="anna.berg@region.example", email_verified=False)
