@@ -17,7 +17,7 @@ ENDPOINTS = (
 
 
 @register()
-def oidc_configuration(app_configs, **kwargs):
+def oidc_configuration(*args, **kwargs):
     given = [name for name in REQUIRED if getattr(settings, name, "")]
     if not given:
         return []
