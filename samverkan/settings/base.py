@@ -6,6 +6,7 @@ Redis.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 import xstatic.pkg.bootstrap as xstatic_bootstrap
@@ -252,3 +253,9 @@ OIDC_OP_LOGOUT_URL_METHOD = "samverkan.oidc.views.provider_logout_url"
 # The key of the personal identity number hash (kernel.personal_numbers); empty: from
 # SECRET_KEY. Changing it (or SECRET_KEY when it is empty) unlinks every stored number.
 PERSONAL_IDENTITY_NUMBER_KEY = env("PERSONAL_IDENTITY_NUMBER_KEY", default="")
+if OIDC_OP_END_SESSION_ENDPOINT:
+    # The logout form's redirect to the provider's end-session endpoint obeys form-action.
+    _end_session = urlsplit(OIDC_OP_END_SESSION_ENDPOINT)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_end_session.scheme}://{_end_session.netloc}"
+    )

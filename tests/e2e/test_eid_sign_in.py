@@ -17,13 +17,12 @@ def eid(settings, provider):  # noqa: F811 - the provider fixture
     return provider
 
 
-def test_a_person_signs_in_with_eid_through_the_provider(eid, axe_page):
-    page = axe_page
+def test_a_person_signs_in_with_eid_through_the_provider(eid, page):
+    """With the Content-Security-Policy in force (a form's redirect to the provider obeys
+    form-action)."""
     UserFactory(first_name="Eva", last_name="Eid", email="eva@region.example")
     sub = eid.person(email="eva@region.example", email_verified=True)
     page.goto("/konto/login/")
-    assert_no_axe_violations(page)
-
     page.get_by_role("link", name="Logga in med e-legitimation").click()
     page.wait_for_url(lambda url: url.startswith(eid.url))
     page.locator("input[name=sub]").fill(sub)
@@ -39,6 +38,12 @@ def test_a_person_signs_in_with_eid_through_the_provider(eid, axe_page):
     page.wait_for_url(lambda url: url.endswith("/konto/login/"))
     page.goto("/")
     expect(page).to_have_url("/konto/login/?next=/")
+
+
+def test_the_login_page_with_the_eid_button_passes_axe(eid, axe_page):
+    axe_page.goto("/konto/login/")
+    expect(axe_page.get_by_role("link", name="Logga in med e-legitimation")).to_be_visible()
+    assert_no_axe_violations(axe_page)
 
 
 def test_an_unknown_person_sees_the_swedish_refusal_page(eid, axe_page):

@@ -1,5 +1,6 @@
 """One real OIDC provider process per test session, and a portal configured for it."""
 
+import copy
 from urllib.parse import urlsplit
 
 import pytest
@@ -33,10 +34,14 @@ def tiny_provider():
 
 
 def configure(settings, provider, **extra):
+    """What the environment would set; the CSP's form-action as base.py makes it."""
     settings.OIDC_RP_CLIENT_ID = CLIENT_ID
     settings.OIDC_RP_CLIENT_SECRET = "a-client-secret"  # noqa: S105 - the mock takes any
     for name, value in {**provider.settings(), **extra}.items():
         setattr(settings, name, value)
+    policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+    policy["DIRECTIVES"]["form-action"].append(provider.url)
+    settings.CONTENT_SECURITY_POLICY = policy
 
 
 @pytest.fixture
