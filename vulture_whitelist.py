@@ -115,4 +115,5 @@ _ = (
     name.login_success,
     name.provider_logout_url,
     name.personal_identity_number,  # samverkan.oidc.forms: read from cleaned_data by the view
+    name.modified,  # samverkan.oidc.views: Django's session saves itself when it is set
 )

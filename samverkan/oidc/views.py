@@ -48,6 +48,13 @@ class CallbackView(oidc_views.OIDCAuthenticationCallbackView):
     def get(self, request):
         if not oidc_enabled():
             raise Http404
+        if request.GET.get("error"):
+            # The person cancelled or the provider refused. Use up the state, but leave a
+            # signed-in session alone (the library would log out whoever follows such a link).
+            states = request.session.get("oidc_states")
+            if isinstance(states, dict) and states.pop(request.GET.get("state"), None):
+                request.session.modified = True
+            return self.login_failure()
         try:
             return super().get(request)
         except (SuspiciousOperation, requests.RequestException, jwt.PyJWTError, ValueError) as e:

@@ -275,6 +275,14 @@ def test_the_person_cancelling_at_the_provider_is_refused(client, eid):
     _assert_refused(response, client, "Inloggningen med e-legitimation misslyckades")
 
 
+def test_an_error_link_does_not_log_out_a_signed_in_person(client, eid):
+    person = UserFactory()
+    client.force_login(person)
+    response = client.get(reverse("oidc:callback"), {"error": "access_denied", "state": "x"})
+    assert response.status_code == 403
+    assert _signed_in_as(client) == str(person.pk)
+
+
 def test_a_password_login_with_code_and_state_in_the_url_does_not_call_the_provider(client, eid):
     person = UserFactory(email="anna@region.example")
     response = client.post(
