@@ -82,7 +82,9 @@ def mandate_list(request):
 
 @login_required
 def forum_mandates(request, slug):
-    forum = selectors.forum_get_visible(user=request.user, slug=slug)
+    """The forum's mandates, current and past: for its members and its secretariat (a
+    public forum's visitors see who sits there on the forum page, not the mandates)."""
+    forum = selectors.forum_get_members_visible(user=request.user, slug=slug)
     manage = can_manage_mandates(request.user, forum)
     filterset, current = list_page(
         request,
@@ -277,7 +279,8 @@ def mandate_revoke(request, pk):
 
 @login_required
 def mandate_document(request, pk):
-    """The signed document, only for those who may see the forum (never through MEDIA_URL)."""
+    """The signed document, only for those who may see the mandate (the forum's members, its
+    secretariat, administrators; never through MEDIA_URL)."""
     mandate = selectors.mandate_get_visible(user=request.user, pk=pk)
     if not mandate.document:
         raise Http404
