@@ -102,10 +102,6 @@ def world(
     meeting = MeetingFactory(forum=operative_forum)
     item = AgendaItemFactory(meeting=meeting)
     minutes = MinutesFactory(meeting=meeting)
-    start = timezone.now() - datetime.timedelta(days=40)
-    held = MeetingFactory(
-        forum=operative_forum, starts_at=start, ends_at=start + datetime.timedelta(hours=2)
-    )
     from meetings import services as meeting_services
 
     token = meeting_services.calendar_token_rotate(actor=representative_user)
@@ -136,10 +132,19 @@ def world(
         "meeting": meeting,
         "item": item,
         "minutes": minutes,
-        "approved_minutes": sealed_minutes(held),
         "action_item": ActionItemFactory(meeting=meeting),
         "calendar_token": token.token,
     }
+
+
+@pytest.fixture
+def approved_minutes(world):
+    """Sealed minutes (with their stored PDF) of a held meeting of the operative forum."""
+    start = timezone.now() - datetime.timedelta(days=40)
+    held = MeetingFactory(
+        forum=world["forum"], starts_at=start, ends_at=start + datetime.timedelta(hours=2)
+    )
+    return sealed_minutes(held)
 
 
 def make_public(forum):

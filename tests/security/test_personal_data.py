@@ -108,7 +108,7 @@ def test_a_mandate_and_its_history_only_for_those_entitled(client, public_world,
         return _assert_login(response)
     assert response.status_code == (200 if role in ENTITLED else 404)
     if role in ENTITLED:
-        assert 'id="history"' in response.text or "Dora Dold" in response.text
+        assert 'id="history-heading"' in response.text and "Dora Dold" in response.text
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -228,12 +228,14 @@ def test_a_closed_forums_people_are_unseen_by_those_outside_it(client, world, ro
 
 @pytest.mark.parametrize("public", [False, True], ids=["closed", "public"])
 @pytest.mark.parametrize("role", ROLES)
-def test_the_minutes_page_and_its_pdf_answer_alike(client, world, role, public):
+def test_the_minutes_page_and_its_pdf_answer_alike(
+    client, world, approved_minutes, role, public
+):
     """The demo secretariat of another structure had a 404 on a public forum's minutes page
     and a 200 on its PDF: both now follow meetings.permissions.READ."""
     if public:
         make_public(world["forum"])
-    minutes = world["approved_minutes"]
+    minutes = approved_minutes
     page = _get(client, world, role, reverse("meetings:minutes_detail", args=[minutes.pk]))
     pdf = _get(client, world, role, reverse("meetings:minutes_pdf", args=[minutes.pk]))
     sees_forum = public or role in ENTITLED
