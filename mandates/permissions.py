@@ -257,8 +257,6 @@ def people_contact_visible(queryset, user):
         pk__in=mandates_in_force().filter(forum__in=_member_forums(user)).values("person_id")
     )
     managed = _managed_structures(user)
-    placed_here = Q(
-        pk__in=Mandate.objects.filter(forum__structure__in=managed).values("person_id")
-    )
+    placed_here = Q(pk__in=Mandate.objects.filter(forum__structure__in=managed).values("person_id"))
     placed_nowhere = Exists(managed) & ~Q(pk__in=Mandate.objects.values("person_id"))
     return queryset.filter(seen | placed_here | placed_nowhere)

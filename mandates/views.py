@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from forums.permissions import can_manage_structure
+from kernel.audit import personal_data_opened
 from kernel.lists import list_page, table_page
 from kernel.views import form_submit
 
@@ -284,6 +285,7 @@ def mandate_document(request, pk):
     mandate = selectors.mandate_get_visible(user=request.user, pk=pk)
     if not mandate.document:
         raise Http404
+    personal_data_opened(user=request.user, what="mandate document", obj=mandate)
     response = FileResponse(
         mandate.document.open("rb"),
         as_attachment=True,

@@ -86,9 +86,18 @@ def test_the_public_page_shows_what_is_published_to_everyone(client, public_worl
     assert "Dora Dold" in response.text  # who sits there is public; how to reach them is not
 
 
+AUDIT = "samverkan.audit"
+
+
+def _audit_lines(caplog):
+    return [r.getMessage() for r in caplog.records if r.name == AUDIT]
+
+
 @pytest.mark.parametrize("role", ROLES)
-def test_the_signed_mandate_document_only_for_those_entitled(client, public_world, role):
-    url = reverse("mandates:mandate_document", args=[public_world["hidden_mandate"].pk])
+def test_the_signed_mandate_document_only_for_those_entitled(client, public_world, role, caplog):
+    caplog.set_level("INFO", logger=AUDIT)
+    mandate = public_world["hidden_mandate"]
+    url = reverse("mandates:mandate_document", args=[mandate.pk])
     response = _get(client, public_world, role, url)
     if role == "anonymous":
         return _assert_login(response)
@@ -96,14 +105,21 @@ def test_the_signed_mandate_document_only_for_those_entitled(client, public_worl
         assert response.status_code == 200
         assert _body(response) == DOCUMENT
         assert response["Cache-Control"] == "private, no-store"
+        # Who opened which document is logged, never the document or a contact detail.
+        user = public_world["users"][role]
+        [line] = _audit_lines(caplog)
+        assert f"mandates.Mandate pk={mandate.pk}" in line and f"user pk={user.pk}" in line
+        assert HIDDEN_EMAIL not in line
     else:
         assert response.status_code == 404
+        assert _audit_lines(caplog) == []
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_a_mandate_and_its_history_only_for_those_entitled(client, public_world, role):
     mandate = public_world["hidden_mandate"]
-    response = _get(client, public_world, role, reverse("mandates:mandate_detail", args=[mandate.pk]))
+    url = reverse("mandates:mandate_detail", args=[mandate.pk])
+    response = _get(client, public_world, role, url)
     if role == "anonymous":
         return _assert_login(response)
     assert response.status_code == (200 if role in ENTITLED else 404)
@@ -171,17 +187,21 @@ def test_the_directory_shows_and_searches_contact_details_only_for_those_entitle
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("export", ["forum_members:members_csv", "forum_members:members_xlsx"])
-def test_the_member_exports_only_for_the_secretariat(client, public_world, role, export):
+def test_the_member_exports_only_for_the_secretariat(client, public_world, role, export, caplog):
+    caplog.set_level("INFO", logger=AUDIT)
     response = _get(client, public_world, role, reverse(export, args=[public_world["forum"].slug]))
     if role == "anonymous":
         return _assert_login(response)
     if role in {"secretariat", "superuser"}:
         assert response.status_code == 200
+        assert response["Cache-Control"] == "private, no-store"
+        assert len(_audit_lines(caplog)) == 1
         body = _body(response)
         if export.endswith("csv"):
             assert HIDDEN_EMAIL.encode() in body and HIDDEN_PHONE.encode() in body
         return
     assert response.status_code == 403
+    assert _audit_lines(caplog) == []
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -228,9 +248,7 @@ def test_a_closed_forums_people_are_unseen_by_those_outside_it(client, world, ro
 
 @pytest.mark.parametrize("public", [False, True], ids=["closed", "public"])
 @pytest.mark.parametrize("role", ROLES)
-def test_the_minutes_page_and_its_pdf_answer_alike(
-    client, world, approved_minutes, role, public
-):
+def test_the_minutes_page_and_its_pdf_answer_alike(client, world, approved_minutes, role, public):
     """The demo secretariat of another structure had a 404 on a public forum's minutes page
     and a 200 on its PDF: both now follow meetings.permissions.READ."""
     if public:
