@@ -8,7 +8,9 @@ The rules of the visibility API (`Model.objects.restrict(user, action)`, kernel.
 
 - Structure: "view" if the user runs it or may see one of its forums; "manage" (also
   "change") if they run it as secretariat.
-- Forum: "view" if it is public, they sit in it, or they run its structure; "change" if they
+- Forum: "view" if it is public, they sit in it, or they run its structure; "members" (who
+  sits there, their contact details, mandate documents and history) if they sit in it (an
+  active mandate) or run its structure, whether or not the forum is public; "change" if they
   run its structure.
 - Party: "view" and "manage" follow its structure.
 - Organisation: one register every logged-in user may read; "change" for anyone who runs a
@@ -28,6 +30,7 @@ RAISE_CASE = "forums.raise_case"
 LEAD_FORUM = "forums.lead_forum"
 MANAGE = "manage"
 CHANGE = "change"
+MEMBERS = "members"
 
 
 def structure_secretariat_sync(*, structure):
@@ -71,6 +74,17 @@ def forum_visibility_filter(user):
     return visible
 
 
+def forum_members_filter(user):
+    """A Q for the forums whose members the user may see in full: they sit in the forum
+    (an active mandate grants view_forum) or run its structure; nothing for anonymous.
+    Public or not makes no difference: the public sees only what each person publishes."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return Q(pk__in=forums_with_perm(user, VIEW_FORUM).values("pk")) | Q(
+        structure__in=structures_managed_by(user).values("pk")
+    )
+
+
 def structure_visibility_filter(user):
     """A Q for the structures the user runs, or in which they may see at least one forum."""
     return Q(pk__in=structures_managed_by(user).values("pk")) | Q(
@@ -104,6 +118,11 @@ def _structures_managed(queryset, user):
 @register_restriction(Forum, VIEW)
 def _forums_visible(queryset, user):
     return queryset.filter(forum_visibility_filter(user))
+
+
+@register_restriction(Forum, MEMBERS)
+def _forums_members_seen(queryset, user):
+    return queryset.filter(forum_members_filter(user))
 
 
 @register_restriction(Forum, CHANGE)

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 
 from forums.permissions import CHANGE
 from forums.selectors import forum_get_visible
+from kernel.audit import personal_data_opened
 
 from .selectors import forum_members
 
@@ -116,15 +117,23 @@ def _forum_for_export(request, slug):
     return forum_get_visible(user=user, slug=slug, action=CHANGE)
 
 
+def _private(response):
+    """Contact details are kept by no cache on the way (ASVS 8.2.1)."""
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 def members_csv(request, slug):
     forum = _forum_for_export(request, slug)
     if forum is None:
         return redirect_to_login(request.get_full_path())
-    return members_csv_response(forum)
+    personal_data_opened(user=request.user, what="member list (CSV)", obj=forum)
+    return _private(members_csv_response(forum))
 
 
 def members_xlsx(request, slug):
     forum = _forum_for_export(request, slug)
     if forum is None:
         return redirect_to_login(request.get_full_path())
-    return members_xlsx_response(forum)
+    personal_data_opened(user=request.user, what="member list (Excel)", obj=forum)
+    return _private(members_xlsx_response(forum))

@@ -24,14 +24,17 @@ class ListFilterSet(django_filters.FilterSet):
         return super().qs
 
 
-def word_search(*fields):
-    """A search box: every word (up to five) is in one of `fields`."""
+def word_search(*fields, guarded=None):
+    """A search box: every word (up to five) is in one of `fields`, or in one of `guarded`
+    ({field: Q}) where the row also matches that Q (a field not every viewer may read)."""
 
     def search(queryset, name, value):
         for word in value.split()[:SEARCH_MAX_WORDS]:
             condition = Q()
             for field in fields:
                 condition |= Q(**{f"{field}__icontains": word})
+            for field, allowed in (guarded or {}).items():
+                condition |= Q(**{f"{field}__icontains": word}) & allowed
             queryset = queryset.filter(condition)
         return queryset
 
@@ -59,7 +62,15 @@ class MandateFilter(ListFilterSet):
 
 
 class PersonFilter(ListFilterSet):
-    q = word_search("first_name", "last_name", "username", "email", "title")
+    # The e-mail is searched only where the viewer may read it (published, or the queryset's
+    # `contact_shown`), so that a search cannot spell out an address letter by letter.
+    q = word_search(
+        "first_name",
+        "last_name",
+        "username",
+        "title",
+        guarded={"email": Q(publish_email=True) | Q(contact_shown=True)},
+    )
 
     class Meta:
         model = User

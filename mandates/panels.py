@@ -46,9 +46,11 @@ def composition_panel(request, forum):
 
 @register_panel(MEMBER, slot=SECTIONS, order=20)
 def members_panel(request, forum):
-    """The mandates in force with full contact details: one query."""
+    """The mandates in force: with full contact details for the forum's members and its
+    secretariat; for anyone else who sees the forum (it is public) the public page's list,
+    so that being logged in never shows less than the public page. One query."""
     if not viewer(request, forum).sees_members:
-        return None
+        return public_members_panel(request, forum)
     return Panel("mandates/panels/members.html", {"members": list(forum_members(forum=forum))})
 
 

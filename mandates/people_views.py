@@ -21,17 +21,18 @@ from .views import PAGE_SIZE, _bound, _require
 
 @login_required
 def person_list(request):
-    full_contact = can_manage_people(request.user)
     filterset, table = list_page(
         request,
         PersonFilter,
         PersonTable,
         selectors.person_list_visible_to(user=request.user),
         per_page=PAGE_SIZE,
-        viewer=request.user,
-        full_contact=full_contact,
     )
-    context = {"filterset": filterset, "table": table, "can_register": full_contact}
+    context = {
+        "filterset": filterset,
+        "table": table,
+        "can_register": can_manage_people(request.user),
+    }
     return render(request, "mandates/person_list.html", context)
 
 

@@ -11,7 +11,7 @@ the sync also sees, and repairs, grants of superusers and of people no longer ac
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import assign_perm, remove_perm
@@ -20,9 +20,11 @@ from guardian.utils import get_user_obj_perms_model
 from forums.models import Forum
 from forums.permissions import (
     LEAD_FORUM,
+    MEMBERS,
     RAISE_CASE,
     VIEW_FORUM,
     can_manage_structure,
+    forum_members_filter,
     forum_visibility_filter,
     structures_managed_by,
 )
@@ -163,12 +165,14 @@ def can_manage_people(user):
 
 
 def can_change_person(user, person):
-    """Secretariat staff change people, but never staff accounts unless a superuser."""
+    """Secretariat staff change the people whose contact details they may see (those placed
+    in their structures, and those placed nowhere yet), but never staff accounts unless a
+    superuser."""
     if not can_manage_people(user):
         return False
     if person.is_superuser or person.is_staff or person.secretariat_structures.exists():
         return user.is_superuser
-    return True
+    return people().restrict(user, CONTACT).filter(pk=person.pk).exists()
 
 
 # --- visibility: Model.objects.restrict(user, action) -------------------------------------
@@ -178,14 +182,21 @@ def _visible_forums(user):
     return Forum.objects.filter(forum_visibility_filter(user)).values("pk")
 
 
+def _member_forums(user):
+    """The forums whose members the user may see in full (forums.permissions MEMBERS)."""
+    return Forum.objects.filter(forum_members_filter(user)).values("pk")
+
+
 def _managed_structures(user):
     return structures_managed_by(user).values("pk")
 
 
 @register_restriction(Mandate, "view")
 def mandates_visible(queryset, user):
-    """The mandates of the forums the user may see."""
-    return queryset.filter(forum__in=_visible_forums(user))
+    """The mandates (their documents and history) of the forums whose members the user may
+    see: they sit there or run the structure. A public forum's page shows who sits there;
+    the mandates themselves are not public."""
+    return queryset.filter(forum__in=Forum.objects.restrict(user, MEMBERS).values("pk"))
 
 
 @register_restriction(Mandate, "manage")
@@ -225,3 +236,27 @@ def _people_visible(queryset, user):
 
 
 register_restriction(User, "view")(_people_visible)
+
+
+# Contact details (e-mail, phone) beyond what the person publishes.
+CONTACT = "contact"
+
+
+@register_restriction(User, CONTACT)
+def people_contact_visible(queryset, user):
+    """The people whose e-mail and phone the user sees whatever they publish: themselves,
+    the people sitting in a forum whose members the user may see (as a member, or as the
+    secretariat of its structure), and, for secretariat staff, the people with any mandate
+    in their structures and those with no mandate anywhere yet (whom they register and
+    place). Everyone else sees only what each person chose to publish."""
+    if not user.is_authenticated:
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    seen = Q(pk=user.pk) | Q(
+        pk__in=mandates_in_force().filter(forum__in=_member_forums(user)).values("person_id")
+    )
+    managed = _managed_structures(user)
+    placed_here = Q(pk__in=Mandate.objects.filter(forum__structure__in=managed).values("person_id"))
+    placed_nowhere = Exists(managed) & ~Q(pk__in=Mandate.objects.values("person_id"))
+    return queryset.filter(seen | placed_here | placed_nowhere)

@@ -3,16 +3,16 @@
 they may not see is a 404, what they see but may not change a 403."""
 
 from django.core.cache import cache
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, ExpressionWrapper, IntegerField, Q, Value, When
 from django.http import Http404
 from django.utils import timezone
 
 from forums.models import Forum, Structure
-from forums.permissions import forum_visibility_filter, structures_managed_by
+from forums.permissions import MEMBERS, forum_visibility_filter, structures_managed_by
 from kernel.visibility import get_for_action, get_visible_or_404
 
 from .models import Mandate, MandateImport
-from .permissions import can_manage_people, mandates_in_force, people
+from .permissions import CONTACT, mandates_in_force, people
 
 
 def mandate_list_current_for_person(*, user, on=None):
@@ -54,6 +54,16 @@ def forum_get_visible(*, user, slug):
     if forum is None:
         raise Http404
     return forum
+
+
+def forum_get_members_visible(*, user, slug):
+    """The forum if the user may see it (else 404) and its members in full (else 403)."""
+    return get_for_action(
+        Forum.objects.select_related("structure", "chair_party", "chair_party_differs_from"),
+        user,
+        MEMBERS,
+        slug=slug,
+    )
 
 
 def structures_visible_to(user):
@@ -135,11 +145,21 @@ def people_visible_to(user):
     return people().restrict(user)
 
 
+def contact_shown(user):
+    """An annotation: True where the user sees the person's contact details whatever they
+    publish (the rule is permissions.people_contact_visible), in the same query."""
+    return ExpressionWrapper(
+        Q(pk__in=people().restrict(user, CONTACT).values("pk")), output_field=BooleanField()
+    )
+
+
 def person_list_visible_to(*, user):
-    """The directory as the user sees it, by name (filters: PersonFilter)."""
+    """The directory as the user sees it, by name (filters: PersonFilter), each person with
+    `contact_shown` (the table shows unpublished details only where it is true)."""
     return (
         people_visible_to(user)
         .select_related("organisation")
+        .annotate(contact_shown=contact_shown(user))
         .order_by("last_name", "first_name", "pk")
     )
 
@@ -162,8 +182,9 @@ def person_invitations_recent(person, *, limit=5):
 
 
 def person_contact_visible(*, user, person):
-    """(e-mail shown?, phone shown?) for the viewer."""
-    full = user.pk == person.pk or can_manage_people(user)
+    """(e-mail shown?, phone shown?) for the viewer: what the person publishes, and all of
+    it where the contact rule lets the viewer see it."""
+    full = people().restrict(user, CONTACT).filter(pk=person.pk).exists()
     return full or person.publish_email, full or person.publish_phone
 
 

@@ -102,13 +102,9 @@ class PersonTable(Table):
         attrs = {**Table.Meta.attrs, "id": "people"}
         row_attrs = {"data-person": lambda record: record.pk}
 
-    def __init__(self, *args, viewer, full_contact=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.viewer = viewer
-        self.full_contact = full_contact
-
     def _shown(self, record, published):
-        return self.full_contact or published or record.pk == self.viewer.pk
+        """Published, or annotated `contact_shown` (selectors.person_list_visible_to)."""
+        return published or getattr(record, "contact_shown", False)
 
     def render_name(self, record):
         return str(record)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from forums.permissions import can_manage_structure
+from kernel.audit import personal_data_opened
 from kernel.lists import list_page, table_page
 from kernel.views import form_submit
 
@@ -82,7 +83,9 @@ def mandate_list(request):
 
 @login_required
 def forum_mandates(request, slug):
-    forum = selectors.forum_get_visible(user=request.user, slug=slug)
+    """The forum's mandates, current and past: for its members and its secretariat (a
+    public forum's visitors see who sits there on the forum page, not the mandates)."""
+    forum = selectors.forum_get_members_visible(user=request.user, slug=slug)
     manage = can_manage_mandates(request.user, forum)
     filterset, current = list_page(
         request,
@@ -277,10 +280,12 @@ def mandate_revoke(request, pk):
 
 @login_required
 def mandate_document(request, pk):
-    """The signed document, only for those who may see the forum (never through MEDIA_URL)."""
+    """The signed document, only for those who may see the mandate (the forum's members, its
+    secretariat, administrators; never through MEDIA_URL)."""
     mandate = selectors.mandate_get_visible(user=request.user, pk=pk)
     if not mandate.document:
         raise Http404
+    personal_data_opened(user=request.user, what="mandate document", obj=mandate)
     response = FileResponse(
         mandate.document.open("rb"),
         as_attachment=True,

@@ -29,8 +29,9 @@ from mandates.permissions import mandates_in_force
 from .models import ActionItem, AgendaItem, CalendarToken, Meeting, Minutes
 
 RUN = "run"
-# Approved minutes (and their PDF): whoever may see the forum, anyone if it is public.
-VIEW_APPROVED = "view_approved"
+# Read minutes, the page and its PDF alike: the forum's members and secretariat every
+# version; whoever may see the forum (anyone, if it is public) the approved ones.
+READ = "read"
 
 
 def can_see_meetings(user, forum):
@@ -88,10 +89,18 @@ for _model, _lookup in (
     register_restriction(_model, RUN)(_by_forum(_lookup, RUN))
 
 
-@register_restriction(Minutes, VIEW_APPROVED)
-def approved_minutes_visible(queryset, user):
+@register_restriction(Minutes, READ)
+def minutes_readable(queryset, user):
+    """One rule for the minutes page and the minutes PDF: the members and the secretariat
+    read every version; whoever may see the forum (anyone, if it is public) reads approved
+    minutes, which the public page publishes."""
     forums = Forum.objects.filter(forum_visibility_filter(user)).values("pk")
-    return queryset.filter(status=Minutes.Status.APPROVED, meeting__forum__in=forums)
+    approved = Q(status=Minutes.Status.APPROVED, meeting__forum__in=forums)
+    if not user.is_authenticated:
+        return queryset.filter(approved)
+    return queryset.filter(
+        approved | Q(meeting__forum__in=forums_for_meetings(user, VIEW).values("pk"))
+    )
 
 
 @register_restriction(ActionItem, VIEW)

@@ -19,7 +19,7 @@ from .models import (
     Minutes,
     MinutesSeal,
 )
-from .permissions import VIEW, VIEW_APPROVED, forums_for_meetings
+from .permissions import READ, VIEW, forums_for_meetings
 from .rules import weeks_left_in_year
 
 
@@ -240,11 +240,19 @@ def minutes_get_visible(*, user, pk, action=VIEW):
     return _get(queryset, user, action, pk)
 
 
-def minutes_get_published(*, user, pk):
-    """Approved minutes for whoever may see the forum (anyone, for a public forum)."""
+def minutes_get_readable(*, user, pk):
+    """Minutes the user may read (permissions.READ: the page and the PDF alike), or 404."""
     queryset = Minutes.objects.select_related("meeting__forum__structure", "author", "amends")
-    minutes = queryset.restrict(user, VIEW_APPROVED).filter(pk=pk).first()
+    minutes = queryset.restrict(user, READ).filter(pk=pk).first()
     if minutes is None:
+        raise Http404
+    return minutes
+
+
+def minutes_get_published(*, user, pk):
+    """Approved minutes the user may read (the same rule as the page), or 404: the PDF."""
+    minutes = minutes_get_readable(user=user, pk=pk)
+    if minutes.status != Minutes.Status.APPROVED:
         raise Http404
     return minutes
 

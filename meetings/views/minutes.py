@@ -36,7 +36,8 @@ def minutes_create(request, pk):
 
 @login_required
 def minutes_detail(request, pk):
-    minutes = selectors.minutes_get_visible(user=request.user, pk=pk)
+    """The minutes page: the same rule as its PDF (permissions.READ)."""
+    minutes = selectors.minutes_get_readable(user=request.user, pk=pk)
     forum = minutes.meeting.forum
     state = approval.approval_state(minutes, forum)
     may_approve, refusal = approval.approval_offer(
@@ -118,7 +119,7 @@ def minutes_action(request, pk, action):
 
 def minutes_pdf(request, pk):
     """The sealed PDF of approved minutes, as stored at the approval (never made again): for
-    those who may see the forum (anyone if public)."""
+    those who may read the minutes page (permissions.READ; anyone, if the forum is public)."""
     minutes = selectors.minutes_get_published(user=request.user, pk=pk)
     seal = selectors.minutes_seal_of(minutes, with_pdf=True)
     if seal is None:

@@ -287,9 +287,15 @@ def test_forum_page_shows_the_composition_check(
     assert "Utan" in section and stray.person.get_full_name() in section
 
 
-def test_a_reader_of_a_public_forum_sees_no_members(outsider_user, operative_forum):
+def test_a_reader_of_a_public_forum_sees_the_public_member_list(
+    outsider_user, representative_user, operative_forum
+):
+    """Not the composition, and the members only as the public page lists them (never less
+    than the public page; tests/security/test_personal_data.py has the contact details)."""
     operative_forum.is_public = True
     operative_forum.save()
     html = client_for(outsider_user).get(operative_forum.get_absolute_url()).content.decode()
     assert 'id="composition-heading"' not in html
-    assert 'id="members-heading"' not in html
+    assert 'id="members-heading"' in html
+    assert representative_user.get_full_name() in html
+    assert representative_user.email not in html  # not published

@@ -58,11 +58,15 @@ def test_giving_a_mandate_from_the_person_page(client, secretariat_user, operati
 
 
 def test_contact_details_follow_the_publish_flags(
-    client, representative_user, operative_forum, give_mandate
+    client, outsider_user, operative_forum, give_mandate
 ):
+    """Someone who sits in no forum with the person (here: in a public forum) sees what the
+    person publishes, no more (a co-member sees it all: tests/security/test_personal_data.py)."""
+    operative_forum.is_public = True
+    operative_forum.save()
     published = UserFactory(phone="070-1", publish_email=True, publish_phone=False)
     give_mandate(published, operative_forum, Mandate.Role.MEMBER)
-    client.force_login(representative_user)
+    client.force_login(outsider_user)
     page = client.get(reverse("people:person_detail", args=[published.pk]))
     assert published.email in page.text
     assert "070-1" not in page.text

@@ -24,9 +24,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_day")]
 # Pinned query counts of the pages (the same at 5 rows as at 50).
 QUERIES = {
     "mandate_list": 6,
-    "forum_mandates": 16,
+    "forum_mandates": 17,
     "person_list": 5,
-    "person_detail": 11,
+    "person_detail": 12,
     "compliance": 13,
     "import_detail": 4,
     "rotation": 10,
