@@ -5,6 +5,7 @@ from . import views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("konto/tvafaktor/", include("samverkan.two_factor.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("mandat/", include("mandates.urls")),
     path("personer/", include("mandates.people_urls")),

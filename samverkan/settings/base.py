@@ -38,12 +38,16 @@ INSTALLED_APPS = [
     "csp",
     "django_filters",
     "django_tables2",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "kernel",
     "forums",
     "mandates",
     "escalation",
     "meetings",
     "samverkan",
+    "samverkan.two_factor",
 ]
 
 MIDDLEWARE = [
@@ -54,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "samverkan.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -218,3 +224,10 @@ LOGGING = {
 
 # Invitations and password resets: the link works once and expires after a week.
 PASSWORD_RESET_TIMEOUT = 7 * 24 * 60 * 60
+
+# --- Two factors (django-otp: TOTP with recovery codes; samverkan.two_factor) ----------------
+# The issuer the authenticator app shows; each wrong code doubles the wait before the next
+# may be tried (1 s, 2 s, 4 s, ...), for the authenticator and the recovery codes alike.
+OTP_TOTP_ISSUER = "Samverkan"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1

@@ -23,6 +23,7 @@ from kernel.admin import ReadOnlyAdmin
 from mandates.models import Invitation, MandateImport
 from meetings import services
 from meetings.models import AgendaItem, Decision, Meeting, Minutes, MinutesApproval
+from samverkan.two_factor.models import TwoFactorEvent
 from tests.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -80,6 +81,9 @@ def su_client(client, superuser):
 def one_of_each(superuser):
     """At least one row of every registered model, each with its history."""
     NotificationFactory(recipient=superuser)
+    TwoFactorEvent.objects.create(
+        user=superuser, actor=superuser, kind=TwoFactorEvent.Kind.CODES_REGENERATED
+    )
     PartyFactory()
     AssignmentItemFactory()
     seat = SeatFactory()
