@@ -4,6 +4,7 @@ django-otp's; their key is never copied into a history table)."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class TwoFactorEvent(models.Model):
@@ -27,6 +28,8 @@ class TwoFactorEvent(models.Model):
     )
     kind = models.CharField(_("event"), max_length=32, choices=Kind.choices)
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
