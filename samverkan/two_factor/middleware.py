@@ -1,6 +1,6 @@
 """Send a signed-in person to set-up or verification before anything else of the portal.
 
-Exempt: the two-factor pages themselves, logging out and in, the language switch, and the
+Exempt: the verification or set-up page the person is sent to, logging out and in, the language switch, and the
 pages anyone may read without signing in (static files never reach this: WhiteNoise serves
 them first). An htmx request is told to load the page in full (HX-Redirect).
 """
@@ -12,7 +12,7 @@ from django.utils.http import urlencode
 
 from .policy import has_confirmed_device, session_verified, two_factor_required
 
-EXEMPT_NAMESPACES = {"two_factor", "public_forums"}
+EXEMPT_NAMESPACES = {"public_forums"}
 EXEMPT_NAMES = {
     "logout",
     "login",
@@ -24,6 +24,11 @@ EXEMPT_NAMES = {
     "meetings:calendar_feed",
     "meetings:minutes_verify",
 }
+# While a person with an authenticator has not verified, only the verification page opens;
+# while a person who must set one up has none, only the set-up pages open. (Every other
+# two-factor page, recovery codes included, needs a verified session.)
+VERIFY_NAMES = {"two_factor:verify"}
+SETUP_NAMES = {"two_factor:setup", "two_factor:start"}
 
 
 def _exempt(match):
@@ -58,8 +63,9 @@ class TwoFactorMiddleware:
             return None
         if session_verified(request):
             return None
+        name = request.resolver_match.view_name
         if has_confirmed_device(user):
-            return _send(request, "two_factor:verify")
+            return None if name in VERIFY_NAMES else _send(request, "two_factor:verify")
         if two_factor_required(user):
-            return _send(request, "two_factor:setup")
+            return None if name in SETUP_NAMES else _send(request, "two_factor:setup")
         return None

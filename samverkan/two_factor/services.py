@@ -40,9 +40,7 @@ def pending_device(user):
 @transaction.atomic
 def totp_device_create(*, actor):
     """A new, unconfirmed authenticator (with a fresh key) for the actor; any earlier
-    unconfirmed one is dropped. A person has at most one confirmed authenticator."""
-    if TOTPDevice.objects.filter(user=actor, confirmed=True).exists():
-        raise DomainError(_("You already use an authenticator app."))
+    unconfirmed one is dropped. Confirming it replaces the one in use (a new phone)."""
     TOTPDevice.objects.filter(user=actor, confirmed=False).delete()
     return TOTPDevice.objects.create(user=actor, name=DEVICE_NAME, confirmed=False)
 
@@ -72,6 +70,7 @@ def totp_device_confirm(*, actor, token):
         device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
         device.confirmed = True
         device.save(update_fields=["confirmed"])
+        TOTPDevice.objects.filter(user=actor).exclude(pk=device.pk).delete()
         _recovery, codes = _new_codes(actor)
         TwoFactorEvent.objects.create(
             user=actor, actor=actor, kind=TwoFactorEvent.Kind.CONFIRMED

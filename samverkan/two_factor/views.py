@@ -1,12 +1,13 @@
 """Set up, verify, recovery codes and turning off: each page is about the signed-in person."""
 
 import base64
+import functools
 
 import segno
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import login as otp_login
@@ -40,11 +41,25 @@ def _secret(device):
     return " ".join(text[index : index + 4] for index in range(0, len(text), 4))
 
 
+def verified_if_enrolled(view):
+    """A person with an authenticator proves it before any other two-factor page (also where
+    the middleware is not in the way): a password alone never reaches codes or keys."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if has_confirmed_device(request.user) and not session_verified(request):
+            return redirect(f"{reverse('two_factor:verify')}?{urlencode({'next': request.path})}")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def _keep_codes(request, codes):
     request.session[NEW_CODES_SESSION_KEY] = codes
 
 
 @login_required
+@verified_if_enrolled
 @require_POST
 def start(request):
     return action_submit(
@@ -56,10 +71,9 @@ def start(request):
 
 
 @login_required
+@verified_if_enrolled
 @require_http_methods(["GET", "POST"])
 def setup(request):
-    if has_confirmed_device(request.user):
-        return redirect("two_factor:recovery")
     device = services.pending_device(request.user)
     form = SetupTokenForm(request.POST or None)
 
@@ -82,6 +96,7 @@ def setup(request):
         "form": form,
         "device": device,
         "required": two_factor_required(request.user),
+        "replacing": has_confirmed_device(request.user),
         "next": _next(request),
     }
     if device is not None:
@@ -117,6 +132,7 @@ def verify(request):
 
 
 @login_required
+@verified_if_enrolled
 @require_GET
 def recovery(request):
     codes = request.session.pop(NEW_CODES_SESSION_KEY, None)
@@ -130,6 +146,7 @@ def recovery(request):
 
 
 @login_required
+@verified_if_enrolled
 @require_http_methods(["GET", "POST"])
 def recovery_regenerate(request):
     form = ConfirmForm(request.POST or None)
@@ -150,6 +167,7 @@ def recovery_regenerate(request):
 
 
 @login_required
+@verified_if_enrolled
 @require_http_methods(["GET", "POST"])
 def disable(request):
     form = ConfirmForm(request.POST or None)

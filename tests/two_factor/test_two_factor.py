@@ -103,16 +103,66 @@ def test_set_up_with_a_code_from_the_key_turns_two_factors_on(secretariat_user, 
     assert client.get(DASHBOARD).status_code == 200
 
 
-def test_starting_again_gives_a_new_key_and_a_confirmed_device_cannot_start(outsider_user):
+def test_starting_again_gives_a_new_key(outsider_user):
     first = services.totp_device_create(actor=outsider_user)
     second = services.totp_device_create(actor=outsider_user)
     assert list(TOTPDevice.objects.filter(user=outsider_user)) == [second]
     assert first.key != second.key
-    services.totp_device_confirm(actor=outsider_user, token=totp_code(second))
-    client = _client(outsider_user)
-    mark_session_verified(client)
+
+
+def test_a_new_phone_replaces_the_authenticator(secretariat_user, time_machine):
+    old, old_codes = _confirmed(secretariat_user)
+    client = _client(secretariat_user)
+    client.post(VERIFY, {"token": old_codes[0]})
+    assert "Byt autentiseringsapp" in client.get(SETUP).content.decode()
     client.post(reverse("two_factor:start"))
-    assert list(TOTPDevice.objects.filter(user=outsider_user)) == [second]
+    new = TOTPDevice.objects.get(user=secretariat_user, confirmed=False)
+    _later(time_machine, 30)
+    assert client.post(SETUP, {"token": totp_code(new)}).url == RECOVERY
+    assert list(TOTPDevice.objects.filter(user=secretariat_user)) == [new]
+    codes = CODE_ITEM.findall(client.get(RECOVERY).content.decode())
+    assert len(codes) == 10 and not set(codes) & set(old_codes)
+
+
+@pytest.mark.parametrize(
+    ("name", "method"),
+    [
+        ("two_factor:setup", "get"),
+        ("two_factor:start", "post"),
+        ("two_factor:recovery", "get"),
+        ("two_factor:recovery_regenerate", "post"),
+        ("two_factor:disable", "post"),
+    ],
+)
+def test_a_password_alone_reaches_no_codes_or_keys(name, method, representative_user):
+    """With an authenticator but not verified: every two-factor page but verification sends
+    the person to verify and changes nothing (no new key, no new codes, nothing removed)."""
+    _device, codes = _confirmed(representative_user)
+    client = _client(representative_user)
+    before = (
+        list(TOTPDevice.objects.values_list("pk", "key", "confirmed")),
+        sorted(StaticToken.objects.values_list("token", flat=True)),
+    )
+    response = getattr(client, method)(reverse(name), {"confirm": "on"})
+    assert response.status_code == 302 and response.url.startswith(VERIFY)
+    after = (
+        list(TOTPDevice.objects.values_list("pk", "key", "confirmed")),
+        sorted(StaticToken.objects.values_list("token", flat=True)),
+    )
+    assert after == before
+    assert not any(code in response.content.decode() for code in codes)
+
+
+def test_the_views_ask_for_verification_without_the_middleware(representative_user, settings):
+    settings.MIDDLEWARE = [
+        m for m in settings.MIDDLEWARE if not m.endswith("TwoFactorMiddleware")
+    ]
+    _confirmed(representative_user)
+    response = _client(representative_user).post(
+        reverse("two_factor:recovery_regenerate"), {"confirm": "on"}
+    )
+    assert response.status_code == 302 and response.url.startswith(VERIFY)
+    assert StaticToken.objects.count() == 10
 
 
 def mark_session_verified(client):
