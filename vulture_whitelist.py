@@ -106,4 +106,9 @@ _ = (
     name.can_be_marked_held,  # meetings.models.Meeting, templates/meetings/meeting_detail.html
     name.can_cancel,  # meetings.models.Meeting, templates/meetings/meeting_detail.html
     name.can_convene,  # meetings.models.Meeting, templates/meetings/meeting_detail.html
+    # samverkan.two_factor: the middleware (named in settings, called by Django) and the
+    # django-otp device field the confirming service sets.
+    name.TwoFactorMiddleware,
+    name.process_view,
+    name.confirmed,
 )

@@ -7,8 +7,8 @@ from django.test import Client
 from django.utils import timezone
 
 from forums.models import Forum
-from kernel.auth_levels import STRONG_AUTH_SESSION_KEY
 from forums.permissions import structure_secretariat_sync
+from kernel.auth_levels import STRONG_AUTH_SESSION_KEY
 from mandates.models import Mandate
 from mandates.permissions import forum_permissions_sync
 from tests.celery_worker import celery_worker_process

@@ -6,7 +6,6 @@ class TwoFactorConfig(AppConfig):
     name = "samverkan.two_factor"
     label = "two_factor"
     verbose_name = _("Two factors")
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from django.contrib import admin

@@ -1,8 +1,8 @@
 """Send a signed-in person to set-up or verification before anything else of the portal.
 
-Exempt: the verification or set-up page the person is sent to, logging out and in, the language switch, and the
-pages anyone may read without signing in (static files never reach this: WhiteNoise serves
-them first). An htmx request is told to load the page in full (HX-Redirect).
+Exempt: the verification or set-up page the person is sent to, logging out and in, the
+language switch, and the pages anyone may read without signing in (static files never reach
+this: WhiteNoise serves them first). An htmx request is told to load the page in full (HX-Redirect).
 """
 
 from django.http import HttpResponse
@@ -57,7 +57,7 @@ class TwoFactorMiddleware:
     def __call__(self, request):
         return self.get_response(request)
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
+    def process_view(self, request, _view_func, _view_args, _view_kwargs):
         user = request.user
         if not user.is_authenticated or _exempt(request.resolver_match):
             return None

@@ -72,9 +72,7 @@ def totp_device_confirm(*, actor, token):
         device.save(update_fields=["confirmed"])
         TOTPDevice.objects.filter(user=actor).exclude(pk=device.pk).delete()
         _recovery, codes = _new_codes(actor)
-        TwoFactorEvent.objects.create(
-            user=actor, actor=actor, kind=TwoFactorEvent.Kind.CONFIRMED
-        )
+        TwoFactorEvent.objects.create(user=actor, actor=actor, kind=TwoFactorEvent.Kind.CONFIRMED)
     logger.info("two factors set up", extra={"user_id": actor.pk})
     return device, codes
 

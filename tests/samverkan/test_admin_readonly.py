@@ -24,7 +24,6 @@ from mandates.models import Invitation, MandateImport
 from meetings import services
 from meetings.models import AgendaItem, Decision, Meeting, Minutes, MinutesApproval
 from samverkan.two_factor.models import TwoFactorEvent
-from tests.two_factor.helpers import set_up_two_factors
 from tests.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -44,6 +43,7 @@ from tests.factories import (
     SeatFactory,
     UserFactory,
 )
+from tests.two_factor.helpers import set_up_two_factors
 
 pytestmark = pytest.mark.django_db
 

@@ -154,9 +154,7 @@ def test_a_password_alone_reaches_no_codes_or_keys(name, method, representative_
 
 
 def test_the_views_ask_for_verification_without_the_middleware(representative_user, settings):
-    settings.MIDDLEWARE = [
-        m for m in settings.MIDDLEWARE if not m.endswith("TwoFactorMiddleware")
-    ]
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith("TwoFactorMiddleware")]
     _confirmed(representative_user)
     response = _client(representative_user).post(
         reverse("two_factor:recovery_regenerate"), {"confirm": "on"}
