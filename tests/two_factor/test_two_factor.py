@@ -388,3 +388,19 @@ def test_an_administrator_without_a_verified_session_cannot_open_the_admin(time_
     assert response.status_code == 302 and response.url.startswith(VERIFY)
     client.post(VERIFY, {"token": totp_code(device)})
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+# --- the profile page's panel ------------------------------------------------------------------
+
+
+def test_the_profile_panel_says_whether_two_factors_are_on(secretariat_user, representative_user):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("sv"):
+        off = render_to_string("two_factor/profile_panel.html", {"user": representative_user})
+        assert "Av:" in off and reverse("two_factor:setup") in off
+        _confirmed(secretariat_user)
+        on = render_to_string("two_factor/profile_panel.html", {"user": secretariat_user})
+    assert "På:" in on and reverse("two_factor:recovery") in on
+    assert reverse("two_factor:disable") not in on  # required: it cannot be turned off
