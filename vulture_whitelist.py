@@ -116,4 +116,9 @@ _ = (
     name.provider_logout_url,
     name.personal_identity_number,  # samverkan.oidc.forms: read from cleaned_data by the view
     name.modified,  # samverkan.oidc.views: Django's session saves itself when it is set
+    # samverkan.two_factor: the middleware (named in settings, called by Django) and the
+    # django-otp device field the confirming service sets.
+    name.TwoFactorMiddleware,
+    name.process_view,
+    name.confirmed,
 )

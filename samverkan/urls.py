@@ -5,6 +5,7 @@ from . import views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("konto/tvafaktor/", include("samverkan.two_factor.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("konto/e-legitimation/", include("samverkan.oidc.urls")),
     path("mandat/", include("mandates.urls")),

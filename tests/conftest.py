@@ -3,10 +3,12 @@
 import datetime
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from forums.models import Forum
 from forums.permissions import structure_secretariat_sync
+from kernel.auth_levels import STRONG_AUTH_SESSION_KEY
 from mandates.models import Mandate
 from mandates.permissions import forum_permissions_sync
 from tests.celery_worker import celery_worker_process
@@ -21,6 +23,35 @@ from tests.factories import (
 )
 
 PASSWORD = "pw"  # the password UserFactory gives everyone
+
+
+class OneFactorClient(Client):
+    """A test client whose log-in is the password alone: the two-factor tests use it."""
+
+    strong_auth = False
+
+
+@pytest.fixture(autouse=True)
+def _logged_in_with_two_factors(monkeypatch):
+    """`client.login` and `client.force_login` give a session proved with a second factor
+    (as if the person had entered a code), so that the tests of everything else see the
+    portal a signed-in secretariat or administrator sees. The two-factor tests use
+    `OneFactorClient` (fixture `one_factor_client`), which does not."""
+    original = Client._login
+
+    def _login(self, user, backend=None):
+        original(self, user, backend)
+        if getattr(self, "strong_auth", True):
+            session = self.session
+            session[STRONG_AUTH_SESSION_KEY] = "test"
+            session.save()
+
+    monkeypatch.setattr(Client, "_login", _login)
+
+
+@pytest.fixture
+def one_factor_client():
+    return OneFactorClient()
 
 
 @pytest.fixture

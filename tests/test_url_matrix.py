@@ -20,6 +20,7 @@ MATRIX_MODULE = {
     "meetings": "tests.meetings.test_permissions",
     "forum_wind_down": "tests.forums.test_wind_down_permissions",
     "oidc": "tests.oidc.test_permissions",
+    "two_factor": "tests.two_factor.test_permissions",
 }
 # Namespaces that are not the portal's own apps.
 NOT_OURS = {"admin", "djdt"}

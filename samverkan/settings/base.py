@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "csp",
     "django_filters",
     "django_tables2",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "kernel",
     "forums",
     "mandates",
@@ -46,6 +49,7 @@ INSTALLED_APPS = [
     "meetings",
     "samverkan",
     "samverkan.oidc",
+    "samverkan.two_factor",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "samverkan.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -259,3 +265,9 @@ if OIDC_OP_END_SESSION_ENDPOINT:
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
         f"{_end_session.scheme}://{_end_session.netloc}"
     )
+# --- Two factors (django-otp: TOTP with recovery codes; samverkan.two_factor) ----------------
+# The issuer the authenticator app shows; each wrong code doubles the wait before the next
+# may be tried (1 s, 2 s, 4 s, ...), for the authenticator and the recovery codes alike.
+OTP_TOTP_ISSUER = "Samverkan"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1

@@ -83,8 +83,26 @@ def assert_no_axe_violations(page):
     )
 
 
-def log_in(page, username, password, *, expect_success=True):
+def _strong_session(page):
+    """Give the browser a session already marked as proved with a second factor: Django's
+    login keeps an anonymous session's data, so the password log-in that follows lands where
+    it would for a person who also entered a code. The two-factor journey passes
+    `second_factor_done=False` and enters its codes itself."""
+    from importlib import import_module
+
+    from kernel.auth_levels import STRONG_AUTH_SESSION_KEY
+
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[STRONG_AUTH_SESSION_KEY] = "test"
+    session.create()
+    cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": page.url}
+    page.context.add_cookies([cookie])
+
+
+def log_in(page, username, password, *, expect_success=True, second_factor_done=True):
     page.goto("/konto/login/")
+    if second_factor_done:
+        _strong_session(page)
     page.get_by_label("Användarnamn").fill(username)
     page.get_by_label("Lösenord").fill(password)
     page.get_by_role("button", name="Logga in").click()

@@ -345,9 +345,7 @@ def test_the_wind_down_page_makes_the_same_queries_for_more_cases_and_meetings(
     )
 
 
-def test_a_forum_without_a_wind_down_day_has_nothing_to_cancel(
-    operative_forum, secretariat_client
-):
+def test_a_forum_without_a_wind_down_day_has_nothing_to_cancel(operative_forum, secretariat_client):
     url = reverse("forum_wind_down:meetings", kwargs={"slug": operative_forum.slug})
     response = secretariat_client.post(url, {"reason": "Avvecklas."})
     assert response.status_code == 200

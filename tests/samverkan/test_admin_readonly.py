@@ -23,6 +23,7 @@ from kernel.admin import ReadOnlyAdmin
 from mandates.models import Invitation, MandateImport
 from meetings import services
 from meetings.models import AgendaItem, Decision, Meeting, Minutes, MinutesApproval
+from samverkan.two_factor.models import TwoFactorEvent
 from tests.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -42,6 +43,7 @@ from tests.factories import (
     SeatFactory,
     UserFactory,
 )
+from tests.two_factor.helpers import set_up_two_factors
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +82,9 @@ def su_client(client, superuser):
 def one_of_each(superuser):
     """At least one row of every registered model, each with its history."""
     NotificationFactory(recipient=superuser)
+    TwoFactorEvent.objects.create(
+        user=superuser, actor=superuser, kind=TwoFactorEvent.Kind.CODES_REGENERATED
+    )
     PartyFactory()
     AssignmentItemFactory()
     seat = SeatFactory()
@@ -204,12 +209,17 @@ def test_admin_refuses_every_write_even_to_a_superuser(
 
 
 def test_a_superuser_logs_in_to_the_admin_and_looks(client, one_of_each):
-    """The first superuser (`createsuperuser`, the demo's `admin`) still gets in to look."""
+    """The first superuser (`createsuperuser`, the demo's `admin`) still gets in to look,
+    once they have set up their second factor."""
     UserFactory(username="forste", is_staff=True, is_superuser=True)
     response = client.post(
         reverse("admin:login"), {"username": "forste", "password": "pw", "next": "/admin/"}
     )
     assert response.status_code == 302 and response.url == "/admin/"
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("two_factor:setup"))
+    set_up_two_factors(client)
     assert client.get(reverse("admin:index")).status_code == 200
 
 

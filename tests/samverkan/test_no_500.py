@@ -37,6 +37,7 @@ from django.urls import NoReverseMatch, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import HealthCheck, event, given, note
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -45,6 +46,7 @@ from escalation.models import Case
 from mandates.models import Mandate, MandateImport
 from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting
+from samverkan.two_factor import services as two_factor_services
 from tests.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -136,6 +138,11 @@ FORMS = {
     "meetings:action_item_add": (S, {"pk": "held_meeting"}),
     "meetings:decision_record": (S, {"pk": "held_item"}),
     "meetings:minutes_edit": (S, {"pk": "minutes"}),
+    # A member part-way through set-up; one with an authenticator, signed in with a password.
+    "two_factor:setup": ("two_factor_pending", {}),
+    "two_factor:verify": ("two_factor_user", {}),
+    "two_factor:recovery_regenerate": (S, {}),
+    "two_factor:disable": ("two_factor_pending", {}),
 }
 BUTTONS = {
     # The wind-down actions need a wound-down forum; here they are driven as buttons (a
@@ -171,6 +178,7 @@ BUTTONS = {
         (S, {"pk": "minutes", "action": "approve"}),
     ],
     "meetings:action_item_done": (S, {"pk": "action_item"}),
+    "two_factor:start": (S, {}),
 }
 PAGES = {
     "dashboard": (S, {}),
@@ -212,6 +220,7 @@ PAGES = {
     "meetings:meeting_ics": (S, {"pk": "meeting"}),
     "meetings:minutes_detail": (S, {"pk": "minutes"}),
     "meetings:minutes_pdf": (S, {"pk": "approved_minutes"}),
+    "two_factor:recovery": (S, {}),
 }
 NOT_OURS = {"admin", "djdt"}
 # What in a view's source says it handles a posted form.
@@ -351,6 +360,10 @@ def world(
     token = meeting_services.calendar_token_rotate(actor=representative_user)
     superuser = UserFactory(username="superuser", is_superuser=True, is_staff=True)
     reset = UserFactory(username="glomsk", email="glomsk@example.se")
+    pending = UserFactory(username="halvvags")
+    two_factor_services.totp_device_create(actor=pending)
+    with_device = UserFactory(username="tvafaktor")
+    TOTPDevice.objects.create(user=with_device, name="Authenticator", confirmed=True)
     return {
         "users": {
             "anonymous": None,
@@ -358,6 +371,8 @@ def world(
             "chair": chair_user,
             "representative": representative_user,
             "superuser": superuser,
+            "two_factor_pending": pending,
+            "two_factor_user": with_device,
         },
         "structure_slug": structure.slug,
         "tactical_slug": tactical_forum.slug,
@@ -392,9 +407,14 @@ def _url(world, name, kwargs):
     return reverse(name, kwargs={key: world.get(value, value) for key, value in kwargs.items()})
 
 
+# Users whose test sessions are the password alone (the others' have a second factor).
+ONE_FACTOR = {"two_factor_user"}
+
+
 def _log_in(client, world, user):
     """Log in (again: an example may have logged out, and its session is rolled back)."""
     client.cookies.clear()
+    client.strong_auth = user not in ONE_FACTOR  # see tests/conftest.py
     if world["users"][user] is not None:
         client.force_login(world["users"][user])
     return client
@@ -402,7 +422,18 @@ def _log_in(client, world, user):
 
 # --- what was written ----------------------------------------------------------------------
 
-OUR_APPS = ("kernel", "samverkan", "forums", "mandates", "escalation", "meetings", "guardian")
+OUR_APPS = (
+    "kernel",
+    "samverkan",
+    "forums",
+    "mandates",
+    "escalation",
+    "meetings",
+    "guardian",
+    "two_factor",
+    "otp_totp",
+    "otp_static",
+)
 
 
 def _tables():
