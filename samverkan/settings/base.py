@@ -49,14 +49,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The header middleware sits above everything that can refuse a request (CommonMiddleware's
+    # bad host, CSRF), so that error responses carry the headers too.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes must come last so that it sees authentication results.
@@ -218,3 +221,40 @@ LOGGING = {
 
 # Invitations and password resets: the link works once and expires after a week.
 PASSWORD_RESET_TIMEOUT = 7 * 24 * 60 * 60
+
+# Error pages, headers and limits (issue 11: error pages, headers, import and text limits).
+# A refused CSRF check renders in the site layout, with the request's user and language.
+CSRF_FAILURE_VIEW = "samverkan.errors.views.csrf_failure"
+# Files served at the site's root (/favicon.ico), by WhiteNoise.
+WHITENOISE_ROOT = BASE_DIR / "webroot"
+# The portal uses none of these browser features: deny them to every origin, embeds included.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# The most rows one mandate import may have; a longer file is refused while it is read.
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
