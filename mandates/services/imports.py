@@ -75,12 +75,14 @@ def _set_progress(mandate_import, progress):
 
 def mandate_import_start_check(*, actor, mandate_import):
     """Check the rows now (a small file) or in a Celery worker (a large one)."""
-    from ..imports import ImportFileError, estimate_rows
+    from ..imports import ImportFileError, check_row_limit, estimate_rows
     from ..tasks import mandate_import_check
 
     _require_import(actor, mandate_import.structure)
     try:
         estimated = estimate_rows(mandate_import)
+        # Here, in the request: a file over the row limit is refused before any row is checked.
+        check_row_limit(mandate_import, estimated)
     except ImportFileError as error:
         # The import ends as failed, with the reason; the user uploads a corrected file.
         return _import_failed(actor, mandate_import.pk, str(error))
