@@ -93,9 +93,9 @@ def organisations_used_by(structures):
         | Q(pk__in=Organisation.objects.filter(seats__forum__structure__in=structures).values("pk"))
         # Mandates live in the mandates app; the reverse lookup needs no import of it.
         | Q(
-            pk__in=Organisation.objects.filter(
-                mandates__forum__structure__in=structures
-            ).values("pk")
+            pk__in=Organisation.objects.filter(mandates__forum__structure__in=structures).values(
+                "pk"
+            )
         )
         | Q(pk__in=Organisation.objects.filter(secretariat_of__in=structures).values("pk"))
     )
@@ -115,7 +115,9 @@ def organisation_change_filter(user):
 
 
 def can_change_organisation(user, organisation):
-    return Organisation.objects.filter(organisation_change_filter(user), pk=organisation.pk).exists()
+    return Organisation.objects.filter(
+        organisation_change_filter(user), pk=organisation.pk
+    ).exists()
 
 
 def is_secretariat_anywhere(user):

@@ -192,7 +192,7 @@ def _import_failed(actor, mandate_import_id, message):
         if mandate_import.status in (MandateImport.Status.DONE, MandateImport.Status.FAILED):
             return mandate_import
         mandate_import.status = MandateImport.Status.FAILED
-        mandate_import.error = message
+        mandate_import.error = message[: MandateImport._meta.get_field("error").max_length]
         mandate_import.finished_at = timezone.now()
         return save_with_history(mandate_import, actor=actor, reason="import failed")
 

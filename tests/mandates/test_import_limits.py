@@ -129,3 +129,22 @@ def test_the_page_says_why_in_swedish(
 
     assert response.status_code == 200
     assert "Filen har fler än 2 rader" in response.content.decode()
+
+
+def test_a_value_longer_than_its_field_makes_the_row_invalid(secretariat_user, structure):
+    text = (
+        "email;first_name;last_name;scope\n"
+        f"a@example.se;{'Å' * 151};Andersson;\n"
+        f"b@example.se;Bo;Berg;{'x' * 20_001}\n"
+        "c@example.se;Cia;Ceder;\n"
+    )
+    mandate_import = services.mandate_import_create(
+        actor=secretariat_user, structure=structure, file=csv_upload(text)
+    )
+
+    services.mandate_import_start_check(actor=secretariat_user, mandate_import=mandate_import)
+
+    found = {row.number: row for row in mandate_import.rows.all()}
+    assert found[2].errors == ["Kolumnen first_name är längre än 150 tecken."]
+    assert found[3].errors == ["Kolumnen scope är längre än 20000 tecken."]
+    assert found[4].errors == []

@@ -19,7 +19,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.samverkan.error_url
 # (path, method, status, Swedish heading, English heading)
 PAGES = [
     ("/fel/400/", "get", 400, "Begäran kunde inte förstås", "The request could not be understood"),
-    ("/fel/403/", "get", 403, "Du har inte åtkomst till sidan", "You do not have access to this page"),
+    (
+        "/fel/403/",
+        "get",
+        403,
+        "Du har inte åtkomst till sidan",
+        "You do not have access to this page",
+    ),
     ("/fel/404/", "get", 404, "Sidan kunde inte hittas", "The page could not be found"),
     ("/finns-inte/", "get", 404, "Sidan kunde inte hittas", "The page could not be found"),
     ("/fel/500/", "get", 500, "Något gick fel", "Something went wrong"),
