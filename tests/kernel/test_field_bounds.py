@@ -58,8 +58,7 @@ def test_every_text_field_has_a_bound(model, field):
     if isinstance(field, models.TextField) and not _historical_file_field(model, field):
         assert isinstance(field, BoundedTextField), f"{model._meta.label}.{field.name}"
         assert any(
-            isinstance(validator, MaxLengthValidator)
-            and validator.limit_value == field.max_length
+            isinstance(validator, MaxLengthValidator) and validator.limit_value == field.max_length
             for validator in field.validators
         )
 

@@ -62,6 +62,10 @@ def _assert_security_headers(response, kind):
     assert response.get("X-Content-Type-Options") == "nosniff", kind
     assert response.get("Referrer-Policy") == "same-origin", kind
     assert response.get("X-Frame-Options") == "DENY", kind
+    assert "Access-Control-Allow-Origin" not in response, kind  # no cross-origin reads
+    content_type = response.get("Content-Type", "")
+    if content_type.startswith(("text/", "application/json")):
+        assert "charset=utf-8" in content_type.lower(), (kind, content_type)
 
 
 def test_every_page_kind_has_the_security_headers(pages):
