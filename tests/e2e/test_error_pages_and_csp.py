@@ -5,9 +5,10 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from forums.permissions import structure_secretariat_sync
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import assert_no_axe_violations, log_in
-from tests.factories import MeetingFactory
+from tests.factories import MeetingFactory, OrganisationFactory, StructureFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -105,3 +106,18 @@ def test_the_violation_listener_does_see_a_violation(page):
         " document.head.appendChild(s); }"
     )
     page.wait_for_function("window.__cspViolations.length > 0")
+
+
+def test_the_locked_organisation_form_passes_axe(axe_page, parties):
+    """Another structure's secretariat sees the organisation's fields locked."""
+    organisation = OrganisationFactory(name="Region Här", parties=[parties[0]])
+    other = StructureFactory(name="Annan struktur")
+    editor = UserFactory(username="annat-kansli")
+    other.secretariat_staff.add(editor)
+    structure_secretariat_sync(structure=other)
+    log_in(axe_page, editor.username, PASSWORD)
+
+    axe_page.goto(reverse("forums:organisation_update", args=[organisation.pk]))
+
+    expect(axe_page.locator("#id_name")).to_be_disabled()
+    assert_no_axe_violations(axe_page)
