@@ -10,6 +10,11 @@ from types import SimpleNamespace
 name = SimpleNamespace()
 
 _ = (
+    # samverkan.urls.handler500 and CSRF_FAILURE_VIEW name these views by dotted path; Django
+    # reads handler500 off the root URLconf.
+    name.server_error,
+    name.csrf_failure,
+    name.handler500,
     # kernel.history.save_with_history: simple-history reads these off the instance it saves.
     name._history_user,
     name._change_reason,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kernel.fields import BoundedTextField
 from kernel.transitions import TransitionsMixin
 from kernel.visibility import RestrictedQuerySet
 
@@ -53,7 +54,7 @@ class Case(TransitionsMixin, models.Model):
 
     reference = models.CharField(_("reference"), max_length=30, unique=True)
     title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), blank=True)
     origin_forum = models.ForeignKey(
         "forums.Forum",
         verbose_name=_("raised in"),
@@ -95,8 +96,8 @@ class Case(TransitionsMixin, models.Model):
         _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
     )
     wished_date = models.DateField(_("wished-for date"), null=True, blank=True)
-    outcome = models.TextField(_("outcome"), blank=True)
-    feedback = models.TextField(_("feedback"), blank=True)
+    outcome = BoundedTextField(_("outcome"), blank=True)
+    feedback = BoundedTextField(_("feedback"), blank=True)
     # R1: when its forum is wound down, the secretariat may keep the case there until a day
     # (to finish it) instead of moving or closing it; the wind-down page asks again after it.
     kept_until = models.DateField(_("kept at its wound-down forum until"), null=True, blank=True)
@@ -232,7 +233,7 @@ class CaseEvent(models.Model):
     to_status = models.CharField(
         _("to status"), max_length=20, choices=Case.Status.choices, blank=True
     )
-    reason = models.TextField(_("reason"), blank=True)
+    reason = BoundedTextField(_("reason"), blank=True)
     by_meeting_decision = models.BooleanField(_("by a decision at a meeting"), default=False)
     at = models.DateTimeField(_("when"), default=timezone.now)
 

@@ -5,7 +5,7 @@ list pages' filters are in forums.filters.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
@@ -128,13 +128,25 @@ class OrganisationForm(ServiceModelForm):
         fields = (*ORGANISATION_FIELDS, "parties")
         widgets = {"parties": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args, parties, **kwargs):
+    def __init__(self, *args, parties, locked=False, **kwargs):
+        """`locked`: the editor may change only the parties, not the organisation's fields."""
         super().__init__(*args, **kwargs)
         field = self.fields["parties"]
         field.queryset = parties
         field.required = False
         field.label_from_instance = lambda p: f"{p.name} ({p.structure.name})"
         field.help_text = _("Only the parties of structures you run as secretariat are listed.")
+        self.locked = locked
+        for name in ORGANISATION_FIELDS if locked else ():
+            self.fields[name].disabled = True
+
+    def clean(self):
+        # A browser does not send disabled fields; a request that changes one anyway was made
+        # by hand and is refused, as the service would refuse it.
+        for name in ORGANISATION_FIELDS if self.locked else ():
+            if name in self.data and self.data[name] != str(self[name].initial or ""):
+                raise PermissionDenied
+        return super().clean()
 
     def service_data(self):
         return {name: self.cleaned_data[name] for name in ORGANISATION_FIELDS}

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kernel.fields import BoundedTextField
 from kernel.visibility import RestrictedQuerySet
 
 
@@ -14,7 +15,7 @@ class Structure(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("short name in addresses"), max_length=60, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), blank=True)
     is_partnership = models.BooleanField(
         _("partnership"),
         default=False,
@@ -189,7 +190,7 @@ class Forum(models.Model):
         blank=True,
         related_name="steers",
     )
-    purpose = models.TextField(_("purpose"), blank=True)
+    purpose = BoundedTextField(_("purpose"), blank=True)
     reports_to = models.CharField(_("reports to"), max_length=200, blank=True)
     min_meetings_per_year = models.PositiveSmallIntegerField(
         _("minimum meetings a year"), null=True, blank=True
@@ -245,7 +246,7 @@ class Forum(models.Model):
         default=False,
         help_text=_("Operative forums are set up when needed and wound down."),
     )
-    setup_criteria = models.TextField(_("criteria for setting up"), blank=True)
+    setup_criteria = BoundedTextField(_("criteria for setting up"), blank=True)
     active_from = models.DateField(_("active from"), null=True, blank=True)
     active_to = models.DateField(_("wound down"), null=True, blank=True)
 
@@ -307,7 +308,7 @@ class AssignmentItem(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    text = models.TextField(_("text"))
+    text = BoundedTextField(_("text"))
 
     history = HistoricalRecords()
 
@@ -385,7 +386,7 @@ class CharterVersion(models.Model):
         related_name="charter_versions",
     )
     number = models.PositiveIntegerField(_("version"))
-    purpose = models.TextField(_("purpose"), blank=True)
+    purpose = BoundedTextField(_("purpose"), blank=True)
     general_assignments = models.JSONField(_("general assignments"), default=list, blank=True)
     specific_assignments = models.JSONField(_("specific assignments"), default=list, blank=True)
     note = models.CharField(_("reason for the change"), max_length=300, blank=True)

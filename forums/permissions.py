@@ -13,11 +13,15 @@ The rules of the visibility API (`Model.objects.restrict(user, action)`, kernel.
   active mandate) or run its structure, whether or not the forum is public; "change" if they
   run its structure.
 - Party: "view" and "manage" follow its structure.
-- Organisation: one register every logged-in user may read; "change" for anyone who runs a
-  structure as secretariat (organisations are shared by all structures).
+- Organisation: one register every logged-in user may read. "change" (its name, kind,
+  website; archive, restore) for an administrator and for the secretariat of a structure that
+  uses it; an organisation no structure uses yet, for anyone who runs a structure. A structure
+  uses an organisation when the organisation is in one of its parties, has a seat or a mandate
+  in one of its forums, or is one of its secretariat organisations. Any secretariat member may
+  still add an organisation to, or take it out of, the parties of the structures they run.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, Q
 from guardian.shortcuts import assign_perm, get_objects_for_user, get_users_with_perms, remove_perm
 
 from kernel.visibility import VIEW, register_restriction
@@ -96,6 +100,40 @@ def can_edit_forum(user, forum):
     return can_manage_structure(user, forum.structure)
 
 
+def organisations_used_by(structures):
+    """A Q for the organisations that any of `structures` (a queryset) uses."""
+    return (
+        Q(pk__in=Organisation.objects.filter(parties__structure__in=structures).values("pk"))
+        | Q(pk__in=Organisation.objects.filter(seats__forum__structure__in=structures).values("pk"))
+        # Mandates live in the mandates app; the reverse lookup needs no import of it.
+        | Q(
+            pk__in=Organisation.objects.filter(mandates__forum__structure__in=structures).values(
+                "pk"
+            )
+        )
+        | Q(pk__in=Organisation.objects.filter(secretariat_of__in=structures).values("pk"))
+    )
+
+
+def organisation_change_filter(user):
+    """A Q for the organisations whose own fields the user may change (see the module doc)."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return Q(pk__isnull=False)  # every one (an empty Q cannot be a When condition)
+    managed = structures_managed_by(user)
+    # An Exists rather than managed.exists(): one query less on every list that asks this.
+    return organisations_used_by(managed.values("pk")) | (
+        Q(Exists(managed)) & ~organisations_used_by(Structure.objects.values("pk"))
+    )
+
+
+def can_change_organisation(user, organisation):
+    return Organisation.objects.filter(
+        organisation_change_filter(user), pk=organisation.pk
+    ).exists()
+
+
 def is_secretariat_anywhere(user):
     """The user runs at least one structure (or is an administrator)."""
     return user.is_authenticated and (user.is_superuser or structures_managed_by(user).exists())
@@ -149,4 +187,4 @@ def _organisations_visible(queryset, user):
 
 @register_restriction(Organisation, CHANGE)
 def _organisations_changeable(queryset, user):
-    return queryset if is_secretariat_anywhere(user) else queryset.none()
+    return queryset.filter(organisation_change_filter(user))

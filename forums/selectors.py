@@ -5,14 +5,14 @@ Forums reads no mandates: a forum's members are `mandates.selectors.forum_member
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Case, Count, Q, Value, When
 from django.http import Http404
 from django.utils import timezone
 
 from kernel.visibility import VIEW, get_for_action, get_visible_or_404
 
 from .models import AssignmentItem, CharterVersion, Forum, Organisation, Party, Seat, Structure
-from .permissions import structures_managed_by
+from .permissions import organisation_change_filter, structures_managed_by
 
 FORUM_RELATED = (
     "structure",
@@ -219,10 +219,21 @@ def party_list_for_structure(*, structure, archived=False):
     )
 
 
-def organisation_list():
-    """The shared register of organisations, with the parties each belongs to (two queries);
-    the list's filters narrow it (by default to those not archived)."""
-    return Organisation.objects.prefetch_related("parties__structure").order_by("name")
+def organisation_list(*, user):
+    """The shared register of organisations, with the parties each belongs to (two queries)
+    and whether `user` may change each (`may_change`); the list's filters narrow it (by
+    default to those not archived)."""
+    return (
+        Organisation.objects.prefetch_related("parties__structure")
+        .annotate(
+            may_change=Case(
+                When(organisation_change_filter(user), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .order_by("name")
+    )
 
 
 def charter_versions(*, forum):

@@ -111,6 +111,8 @@ class OrganisationTable(Table):
         edit = _link(
             reverse("forums:organisation_update", args=[record.pk]), _("Edit"), record.name
         )
+        if not record.may_change:  # its parties only; no archiving
+            return edit
         if record.archived_at:
             other = _link(
                 reverse("forums:organisation_restore", args=[record.pk]), _("Restore"), record.name

@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .fields import BoundedTextField
+
 
 class User(AbstractUser):
     """A person: secretariat staff, chairs, representatives. Mandates say what they may do."""
@@ -69,7 +71,7 @@ class Notification(models.Model):
         related_name="notifications",
     )
     title = models.CharField(_("title"), max_length=300)
-    body = models.TextField(_("text"), blank=True)
+    body = BoundedTextField(_("text"), blank=True)
     link = models.CharField(_("link"), max_length=500, blank=True)
     dedup_key = models.CharField(_("event key"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -55,6 +55,8 @@ def notification_create(*, actor, recipient, title, body="", link="", dedup_key=
             if existing.emailed_at is None:
                 _email_after_commit(existing, recipient)
             return existing
+    # The body quotes what people wrote (a reason, a description): cut it to the bound.
+    body = body[: Notification._meta.get_field("body").max_length]
     notification = Notification(
         recipient=recipient, title=title, body=body, link=link, dedup_key=dedup_key
     )

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kernel.fields import BoundedTextField
 from kernel.transitions import TransitionsMixin
 from kernel.visibility import RestrictedQuerySet
 
@@ -84,7 +85,7 @@ class Mandate(TransitionsMixin, models.Model):
         blank=True,
         related_name="nominated_mandates",
     )
-    scope = models.TextField(_("scope of the mandate"), blank=True)
+    scope = BoundedTextField(_("scope of the mandate"), blank=True)
     document = models.FileField(_("signed document"), upload_to="mandates/%Y/", blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -216,7 +217,7 @@ class MandateImport(TransitionsMixin, models.Model):
     row_count = models.PositiveIntegerField(_("rows"), default=0)
     valid_count = models.PositiveIntegerField(_("valid rows"), default=0)
     saved_count = models.PositiveIntegerField(_("saved rows"), default=0)
-    error = models.TextField(_("error"), blank=True)
+    error = BoundedTextField(_("error"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 

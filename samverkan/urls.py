@@ -3,6 +3,9 @@ from django.urls import include, path
 
 from . import views
 
+# The 500 page renders without the request (the database or session may be what broke).
+handler500 = "samverkan.errors.views.server_error"
+
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("konto/tvafaktor/", include("samverkan.two_factor.urls")),

@@ -1,9 +1,12 @@
 """The register of organisations, shared by all structures.
 
-Any secretariat member may add and edit organisations, but may only change their
-membership of parties in structures they run.
+Any secretariat member may add organisations and change their membership of parties in the
+structures they run. An organisation's own fields (name, kind, website) and its archiving are
+for the secretariat of a structure that uses it, or an administrator
+(`forums.permissions.can_change_organisation`).
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -13,10 +16,21 @@ from kernel.errors import DomainError
 from kernel.history import save_with_history
 
 from ..models import Forum, Organisation, Party
+from ..permissions import can_change_organisation
 from .base import Errors, apply_fields, full_clean, lock, require_secretariat_anywhere, set_m2m
 
 # The fields an organisation's form edits besides its parties (forums.forms.OrganisationForm).
 ORGANISATION_FIELDS = ("name", "short_name", "kind", "website")
+
+
+def _require_change(actor, organisation):
+    if not can_change_organisation(actor, organisation):
+        raise PermissionDenied(
+            _(
+                "Only the secretariat of a structure that uses this organisation, or an "
+                "administrator, may change it."
+            )
+        )
 
 
 def _organisation_errors(organisation):
@@ -66,6 +80,8 @@ def organisation_create(*, actor, data, parties=()):
 def organisation_update(*, actor, organisation, data, parties=None):
     require_secretariat_anywhere(actor)
     organisation = lock(Organisation, organisation)
+    if any(getattr(organisation, name) != value for name, value in data.items()):
+        _require_change(actor, organisation)
     apply_fields(organisation, data, ORGANISATION_FIELDS)
     errors = _organisation_errors(organisation)
     party_ids = None
@@ -83,6 +99,7 @@ def organisation_archive(*, actor, organisation):
     """Archive an organisation; refused while it holds seats in a forum in use."""
     require_secretariat_anywhere(actor)
     organisation = lock(Organisation, organisation)
+    _require_change(actor, organisation)
     if organisation.archived_at is not None:
         raise DomainError(_("The organisation is already archived."))
     today = timezone.localdate()
@@ -108,6 +125,7 @@ def organisation_archive(*, actor, organisation):
 def organisation_restore(*, actor, organisation):
     require_secretariat_anywhere(actor)
     organisation = lock(Organisation, organisation)
+    _require_change(actor, organisation)
     if organisation.archived_at is None:
         raise DomainError(_("The organisation is not archived."))
     organisation.archived_at = None

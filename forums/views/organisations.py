@@ -16,6 +16,7 @@ from ..forms import (
 )
 from ..permissions import (
     CHANGE,
+    can_change_organisation,
 )
 from ..tables import OrganisationTable
 from .common import (
@@ -28,7 +29,10 @@ from .common import (
 def organisation_list(request):
     require_secretariat(request.user)
     filterset, table = list_page(
-        request, OrganisationFilter, OrganisationTable, selectors.organisation_list()
+        request,
+        OrganisationFilter,
+        OrganisationTable,
+        selectors.organisation_list(user=request.user),
     )
     return render(
         request, "forums/organisation_list.html", {"filterset": filterset, "table": table}
@@ -59,11 +63,16 @@ def organisation_create(request):
 @require_http_methods(["GET", "POST"])
 def organisation_update(request, pk):
     user = request.user
-    organisation = selectors.organisation_get(user=user, pk=pk, action=CHANGE)
+    require_secretariat(user)
+    # Every secretariat member may change the parties (of their structures) an organisation
+    # is in; its own fields only the secretariat of a structure that uses it.
+    organisation = selectors.organisation_get(user=user, pk=pk)
+    may_change = can_change_organisation(user, organisation)
     form = OrganisationForm(
         request.POST or None,
         instance=organisation,
         parties=selectors.parties_for_organisation_form(user=user, organisation=organisation),
+        locked=not may_change,
     )
     # Memberships in structures the editor does not run are kept as they are.
     other_parties = list(
@@ -84,7 +93,12 @@ def organisation_update(request, pk):
     return done or render(
         request,
         "forums/organisation_form.html",
-        {"form": form, "organisation": organisation, "other_parties": other_parties},
+        {
+            "form": form,
+            "organisation": organisation,
+            "other_parties": other_parties,
+            "may_change": may_change,
+        },
     )
 
 

@@ -4,7 +4,9 @@ import csv
 import datetime
 import io
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ..models import Mandate
@@ -167,18 +169,52 @@ def _cell(value):
     return str(value).strip()
 
 
-class ImportRows:
-    """Iterate (row number, {column: text}) over the file; `estimated_rows` for progress."""
+def too_many_rows(limit):
+    return ImportFileError(
+        _(
+            "The file has more than %(limit)s rows, the most one import may have. Split it into "
+            "files of at most %(limit)s rows and import them one at a time."
+        )
+        % {"limit": number_format(limit, force_grouping=True)}
+    )
 
-    def __init__(self, mandate_import):
+
+def check_row_limit(mandate_import, estimated):
+    """Refuse a file with more data rows than settings.IMPORT_MAX_ROWS, before any is checked.
+
+    `estimated` (from estimate_rows) is never below the true count for CSV (it counts lines)
+    and is the sheet's stated size for Excel, so a file within it needs no second look (a
+    workbook that misstates its size is still stopped while its rows are checked); otherwise
+    the rows are read, only parsed, and the reading stops at the first row over the limit.
+    """
+    limit = settings.IMPORT_MAX_ROWS
+    if estimated is not None and estimated <= limit:
+        return
+    for _row in ImportRows(mandate_import, estimated_rows=estimated):
+        pass
+
+
+class ImportRows:
+    """Iterate (row number, {column: text}) over the file; `estimated_rows` for progress.
+
+    Raises ImportFileError on the first data row over settings.IMPORT_MAX_ROWS, so a file
+    that is too long is never read to its end.
+    """
+
+    def __init__(self, mandate_import, estimated_rows=None):
         self.mandate_import = mandate_import
-        self.estimated_rows = estimate_rows(mandate_import)
+        if estimated_rows is None:
+            estimated_rows = estimate_rows(mandate_import)
+        self.estimated_rows = estimated_rows
 
     def __iter__(self):
-        if _is_xlsx(self.mandate_import):
-            yield from self._xlsx()
-        else:
-            yield from self._csv()
+        limit = settings.IMPORT_MAX_ROWS
+        rows = self._xlsx() if _is_xlsx(self.mandate_import) else self._csv()
+        for count, row in enumerate(rows, start=1):
+            if count > limit:
+                rows.close()  # closes the file at once
+                raise too_many_rows(limit)
+            yield row
 
     def _csv(self):
         with _binary(self.mandate_import) as handle:

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from forums.models import Organisation
+from kernel.forms import LINE_MAX_LENGTH
 from kernel.models import User
 
 from ..models import Mandate
@@ -28,6 +29,25 @@ class CheckedRow:
     person_key: str = ""
     person: dict | None = None  # the fields of a new person
     mandate: dict | None = None  # the fields of the mandate, if the row has one
+
+
+def column_max_lengths():
+    """The longest value each column may hold: the field it is saved in, or a line."""
+    stored = {
+        name: User._meta.get_field(name).max_length
+        for name in ("email", "username", "first_name", "last_name", "title", "phone")
+    }
+    stored["scope"] = Mandate._meta.get_field("scope").max_length
+    return stored
+
+
+def _too_long(data, limits):
+    return [
+        _("The column %(column)s is longer than %(limit)d characters.")
+        % {"column": name, "limit": limits.get(name, LINE_MAX_LENGTH)}
+        for name, value in data.items()
+        if len(value) > limits.get(name, LINE_MAX_LENGTH)
+    ]
 
 
 def _parse_date(text):
@@ -49,6 +69,7 @@ class RowChecker:
         self._users_by_username = {}
         self._users_by_email = {}
         self._looked_up = set()  # lower-cased usernames and e-mails already looked up
+        self._limits = column_max_lengths()
 
     def prefetch(self, rows):
         """Look up the people a batch of rows names, in one query."""
@@ -138,6 +159,10 @@ class RowChecker:
     def check(self, number, data):
         row = CheckedRow(number=number)
         errors = row.errors
+        too_long = _too_long(data, self._limits)
+        if too_long:  # nothing else is looked at: the row cannot be saved as it is
+            errors.extend(too_long)
+            return row
         email = data.get("email", "").strip().lower()
         username = data.get("username", "").strip()
         first_name = data.get("first_name", "").strip()

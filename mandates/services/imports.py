@@ -75,12 +75,14 @@ def _set_progress(mandate_import, progress):
 
 def mandate_import_start_check(*, actor, mandate_import):
     """Check the rows now (a small file) or in a Celery worker (a large one)."""
-    from ..imports import ImportFileError, estimate_rows
+    from ..imports import ImportFileError, check_row_limit, estimate_rows
     from ..tasks import mandate_import_check
 
     _require_import(actor, mandate_import.structure)
     try:
         estimated = estimate_rows(mandate_import)
+        # Here, in the request: a file over the row limit is refused before any row is checked.
+        check_row_limit(mandate_import, estimated)
     except ImportFileError as error:
         # The import ends as failed, with the reason; the user uploads a corrected file.
         return _import_failed(actor, mandate_import.pk, str(error))
@@ -190,7 +192,7 @@ def _import_failed(actor, mandate_import_id, message):
         if mandate_import.status in (MandateImport.Status.DONE, MandateImport.Status.FAILED):
             return mandate_import
         mandate_import.status = MandateImport.Status.FAILED
-        mandate_import.error = message
+        mandate_import.error = message[: MandateImport._meta.get_field("error").max_length]
         mandate_import.finished_at = timezone.now()
         return save_with_history(mandate_import, actor=actor, reason="import failed")
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kernel.fields import BoundedTextField
 from kernel.transitions import TransitionsMixin
 from kernel.visibility import RestrictedQuerySet
 
@@ -79,7 +80,7 @@ class Report(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)
-    body = models.TextField(_("text"), blank=True)
+    body = BoundedTextField(_("text"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kernel.fields import BoundedTextField
 from kernel.transitions import TransitionsMixin
 from kernel.visibility import RestrictedQuerySet
 
@@ -50,7 +51,7 @@ class Meeting(TransitionsMixin, models.Model):
         blank=True,
         related_name="+",
     )
-    cancelled_reason = models.TextField(_("reason for cancelling"), blank=True)
+    cancelled_reason = BoundedTextField(_("reason for cancelling"), blank=True)
     # Calendar programs update an event only when its SEQUENCE grows.
     ical_sequence = models.PositiveIntegerField(_("calendar version"), default=0)
 
@@ -110,7 +111,7 @@ class AgendaItem(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), blank=True)
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.INFORMATION
     )
@@ -214,7 +215,7 @@ class Decision(models.Model):
         AgendaItem, verbose_name=_("agenda item"), on_delete=models.PROTECT, related_name="decision"
     )
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
-    text = models.TextField(_("text"), blank=True)
+    text = BoundedTextField(_("text"), blank=True)
     # None where the forum decides by majority (then the votes are recorded).
     consensus = models.BooleanField(_("consensus reached"), null=True, blank=True)
     votes_for = models.PositiveSmallIntegerField(_("votes for"), null=True, blank=True)

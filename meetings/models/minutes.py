@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kernel.fields import BoundedTextField
 from kernel.transitions import TransitionsMixin
 from kernel.visibility import RestrictedQuerySet
 
@@ -37,7 +38,7 @@ class Minutes(TransitionsMixin, models.Model):
         blank=True,
         related_name="addenda",
     )
-    body = models.TextField(_("minutes"), blank=True)
+    body = BoundedTextField(_("minutes"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )

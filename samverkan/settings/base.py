@@ -55,6 +55,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The header middleware sits above everything that can refuse a request (CommonMiddleware's
+    # bad host, CSRF), so that error responses carry the headers too.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -63,8 +68,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "samverkan.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes must come last so that it sees authentication results.
@@ -271,3 +274,39 @@ if OIDC_OP_END_SESSION_ENDPOINT:
 OTP_TOTP_ISSUER = "Samverkan"
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+# Error pages, headers and limits (issue 11: error pages, headers, import and text limits).
+# A refused CSRF check renders in the site layout, with the request's user and language.
+CSRF_FAILURE_VIEW = "samverkan.errors.views.csrf_failure"
+# Files served at the site's root (/favicon.ico), by WhiteNoise.
+WHITENOISE_ROOT = BASE_DIR / "webroot"
+# The portal uses none of these browser features: deny them to every origin, embeds included.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# The most rows one mandate import may have; a longer file is refused while it is read.
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)

@@ -31,6 +31,9 @@ LOGIN = "login"
 FORUM_EDIT = (404, 403, 404, 200, 404)
 STRUCTURE_MANAGE = (404, 403, 403, 200, 404)
 SECRETARIAT_ANYWHERE = (LOGIN, 403, 403, 200, 200)
+# The matrix's organisation is in a party of `structure` only: its secretariat (or an
+# administrator) may archive it; another structure's only change its own parties.
+ORGANISATION_CHANGE = (LOGIN, 403, 403, 200, 403)
 EVERYONE_LOGGED_IN = (LOGIN, 200, 200, 200, 200)
 
 MATRIX = {
@@ -40,8 +43,8 @@ MATRIX = {
     "forums:organisation_list": ("none", SECRETARIAT_ANYWHERE),
     "forums:organisation_create": ("none", SECRETARIAT_ANYWHERE),
     "forums:organisation_update": ("organisation", SECRETARIAT_ANYWHERE),
-    "forums:organisation_archive": ("organisation", SECRETARIAT_ANYWHERE),
-    "forums:organisation_restore": ("organisation", SECRETARIAT_ANYWHERE),
+    "forums:organisation_archive": ("organisation", ORGANISATION_CHANGE),
+    "forums:organisation_restore": ("organisation", ORGANISATION_CHANGE),
     "forums:structure_detail": ("structure", (404, 200, 200, 200, 404)),
     "forums:structure_update": ("structure", STRUCTURE_MANAGE),
     "forums:structure_secretariat": ("structure", STRUCTURE_MANAGE),
@@ -119,7 +122,7 @@ def objects(structure, parties, operative_forum):
         "none": {},
         "structure": {"slug": structure.slug},
         "party": {"pk": parties[0].pk},
-        "organisation": {"pk": OrganisationFactory().pk},
+        "organisation": {"pk": OrganisationFactory(parties=[parties[0]]).pk},
         "forum": {"slug": operative_forum.slug},
     }
 
