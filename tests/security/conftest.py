@@ -107,6 +107,7 @@ def world(
     token = meeting_services.calendar_token_rotate(actor=representative_user)
     invited = UserFactory(username="inbjuden")
     InvitationFactory(person=invited, invited_by=secretariat_user)
+    party = PartyFactory(structure=structure, name="Parten")
     return {
         "users": {
             "anonymous": None,
@@ -125,8 +126,9 @@ def world(
         "published": published,
         "hidden_mandate": hidden_mandate,
         "import": MandateImportFactory(structure=structure, uploaded_by=secretariat_user),
-        "party": PartyFactory(structure=structure, name="Parten"),
-        "organisation": OrganisationFactory(name="Region Test"),
+        "party": party,
+        # used by `structure` (in its party): only its secretariat may rename or archive it
+        "organisation": OrganisationFactory(name="Region Test", parties=[party]),
         "case": case,
         "attachment": CaseAttachmentFactory(case=case),
         "meeting": meeting,

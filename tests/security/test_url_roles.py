@@ -47,6 +47,7 @@ FILL = {
     ("offentligt", "slug"): lambda w: w["forum"].slug,
     ("import", "pk"): lambda w: w["import"].pk,
     ("personer", "pk"): lambda w: w["hidden"].pk,
+    ("personnummer", "pk"): lambda w: w["hidden"].pk,  # linking a person to their e-ID
     ("inbjudan", "uidb64"): lambda w: "MQ",
     ("inbjudan", "token"): lambda w: "wrong-token",
     ("reset", "uidb64"): lambda w: "MQ",
