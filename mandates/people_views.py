@@ -15,6 +15,7 @@ from . import selectors, services
 from .filters import PersonFilter
 from .forms import ChooseForumForm, PersonForm
 from .permissions import can_change_person, can_manage_people
+from .person_actions import PERSON_ACTIONS
 from .tables import MandateTable, PersonTable
 from .views import PAGE_SIZE, _bound, _require
 
@@ -53,6 +54,11 @@ def person_detail(request, pk):
         "show_phone": show_phone,
         "can_change": can_change,
         "can_invite": can_change and person.email and not person.has_usable_password(),
+        "extra_actions": [
+            (label, reverse(url_name, args=[person.pk])) for label, url_name in PERSON_ACTIONS
+        ]
+        if can_change
+        else [],
         "invitations": selectors.person_invitations_recent(person) if can_change else [],
         "choose_forum": ChooseForumForm(
             forums=selectors.forums_managed_by(request.user), initial={"person": person.pk}

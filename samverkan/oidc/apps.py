@@ -10,4 +10,10 @@ class OidcConfig(AppConfig):
     verbose_name = _("Sign-in with e-ID")
 
     def ready(self):
+        from mandates.person_actions import register_person_action
+
         from . import checks  # noqa: F401 - registers the system check
+
+        register_person_action(
+            _("Link a personal identity number for e-ID"), "oidc:person_identity_number"
+        )

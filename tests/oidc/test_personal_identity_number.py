@@ -69,3 +69,15 @@ def test_the_secretariat_links_a_number_on_the_page(client, secretariat_user):
     assert "1212" not in page.split("<main", 1)[-1].split("</main>")[0]
     response = client.post(url, {"personal_identity_number": "19121212-1299"})
     assert response.status_code == 200  # shown again with the error
+
+
+def test_the_person_page_links_to_it_for_those_who_may_change_the_person(
+    client, secretariat_user, representative_user
+):
+    url = reverse("oidc:person_identity_number", args=[representative_user.pk])
+    client.force_login(secretariat_user)
+    page = client.get(reverse("people:person_detail", args=[representative_user.pk]))
+    assert f'href="{url}"' in page.content.decode()
+    client.force_login(representative_user)
+    page = client.get(reverse("people:person_detail", args=[representative_user.pk]))
+    assert url not in page.content.decode()
