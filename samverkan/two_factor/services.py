@@ -8,9 +8,12 @@ device has saved it; the success writes run in their own transaction.
 
 import logging
 import re
+import secrets
+from base64 import b32encode
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -45,13 +48,29 @@ def totp_device_create(*, actor):
     return TOTPDevice.objects.create(user=actor, name=DEVICE_NAME, confirmed=False)
 
 
+def recovery_code_digest(code):
+    """What is stored of a recovery code: a keyed hash, cut to the token column (16).
+
+    A code is 80 random bits, so a plain hash would already resist guessing; the key (from
+    SECRET_KEY) keeps a copied table useless even for a short code."""
+    return salted_hmac("samverkan.recovery-code", _normalise(code)).hexdigest()[:16]
+
+
+def _random_code():
+    """16 base32 letters and digits (80 bits), shown in groups of four."""
+    letters = b32encode(secrets.token_bytes(10)).decode().lower()
+    return "-".join(letters[index : index + 4] for index in range(0, 16, 4))
+
+
 def _new_codes(actor):
     device, _created = StaticDevice.objects.get_or_create(
         user=actor, name=RECOVERY_NAME, defaults={"confirmed": True}
     )
     device.token_set.all().delete()
-    codes = [StaticToken.random_token() for _index in range(RECOVERY_CODE_COUNT)]
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    codes = [_random_code() for _index in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(
+        [StaticToken(device=device, token=recovery_code_digest(code)) for code in codes]
+    )
     return device, codes
 
 
@@ -127,7 +146,8 @@ def second_factor_verify(*, actor, token):
         else:
             refusal = ValidationError({"token": [WRONG_CODE]})
             for device in devices:
-                if isinstance(device, kind) and device.verify_token(token):
+                stored = token if is_totp else recovery_code_digest(token)
+                if isinstance(device, kind) and device.verify_token(stored):
                     if not is_totp:
                         TwoFactorEvent.objects.create(
                             user=actor, actor=actor, kind=TwoFactorEvent.Kind.RECOVERY_USED
