@@ -2,9 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import views
+from .accounts.views import PasswordResetView
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("konto/password_reset/", PasswordResetView.as_view(), name="password_reset"),
+    path("konto/", include("samverkan.accounts.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("mandat/", include("mandates.urls")),
     path("personer/", include("mandates.people_urls")),

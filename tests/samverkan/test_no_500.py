@@ -43,6 +43,7 @@ from hypothesis import strategies as st
 
 from escalation.models import Case
 from mandates.models import Mandate, MandateImport
+from mandates.tokens import invitation_token_generator
 from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting
 from tests.factories import (
@@ -363,7 +364,7 @@ def world(
         "proposed_mandate": proposed.pk,
         "person": person.pk,
         "invite_uid": urlsafe_base64_encode(force_bytes(person.pk)),
-        "invite_token": default_token_generator.make_token(person),
+        "invite_token": invitation_token_generator.make_token(person),
         "reset_uid": urlsafe_base64_encode(force_bytes(reset.pk)),
         "reset_token": default_token_generator.make_token(reset),
         "open_case": open_case.reference,
