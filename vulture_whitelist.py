@@ -106,4 +106,12 @@ _ = (
     name.can_be_marked_held,  # meetings.models.Meeting, templates/meetings/meeting_detail.html
     name.can_cancel,  # meetings.models.Meeting, templates/meetings/meeting_detail.html
     name.can_convene,  # meetings.models.Meeting, templates/meetings/meeting_detail.html
+    # samverkan.accounts: the middleware (MIDDLEWARE), the session row's fields (the profile
+    # page), the token's salt and the view's generator (read by Django's base classes).
+    name.SessionLimitsMiddleware,
+    name.last_seen_at,
+    name.user_agent,
+    name.ip_address,
+    name.key_salt,
+    name.token_generator,
 )

@@ -19,6 +19,7 @@ MATRIX_MODULE = {
     "escalation": "tests.escalation.test_permissions",
     "meetings": "tests.meetings.test_permissions",
     "forum_wind_down": "tests.forums.test_wind_down_permissions",
+    "accounts": "tests.samverkan.accounts.test_permissions",
 }
 # Namespaces that are not the portal's own apps.
 NOT_OURS = {"admin", "djdt"}

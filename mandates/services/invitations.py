@@ -17,10 +17,10 @@ from kernel.history import save_with_history
 from kernel.services import stable_message_id
 
 from ..models import Invitation
-from ..tokens import invitation_token_generator
 from ..permissions import (
     can_change_person,
 )
+from ..tokens import invitation_token_generator
 
 User = get_user_model()
 

@@ -26,7 +26,9 @@ class UserSession(models.Model):
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
-        indexes = [models.Index(fields=["user", "-last_seen_at"], name="accounts_session_user_seen")]
+        indexes = [
+            models.Index(fields=["user", "-last_seen_at"], name="accounts_session_user_seen")
+        ]
 
     def __str__(self):
         return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"

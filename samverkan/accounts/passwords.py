@@ -27,7 +27,9 @@ def password_reset_request(*, form, base_url):
     asked PASSWORD_RESET_LIMIT_PER_EMAIL times this hour already: then nothing is sent and
     the person asking sees the same answer (no telling which addresses exist)."""
     email = form.cleaned_data["email"]
-    if not ratelimit.allow(EMAIL_SCOPE, email.strip().lower(), settings.PASSWORD_RESET_LIMIT_PER_EMAIL):
+    if not ratelimit.allow(
+        EMAIL_SCOPE, email.strip().lower(), settings.PASSWORD_RESET_LIMIT_PER_EMAIL
+    ):
         return 0
     from .tasks import password_reset_email_send
 

@@ -49,7 +49,11 @@ def session_touch(request, moment, *, force=False):
     if limits.STARTED not in session:  # signed in before the limits existed
         session[limits.STARTED] = moment
     seen = session.get(limits.SEEN)
-    if not force and seen is not None and moment - seen < settings.SESSION_ACTIVITY_RESOLUTION_SECONDS:
+    if (
+        not force
+        and seen is not None
+        and moment - seen < settings.SESSION_ACTIVITY_RESOLUTION_SECONDS
+    ):
         return
     session[limits.SEEN] = moment
     UserSession.objects.filter(session_key=session.session_key).update(last_seen_at=timezone.now())

@@ -12,12 +12,12 @@ from . import services
 WATCHED = ("is_staff", "is_superuser", "password")
 
 
-def _logged_in(sender, request, user, **kwargs):
+def _logged_in(request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
         services.session_record(request=request, user=user)
 
 
-def _logged_out(sender, request, user, **kwargs):
+def _logged_out(request, **kwargs):
     if request is not None and hasattr(request, "session"):
         services.session_forget(request.session.session_key)
 
@@ -27,11 +27,11 @@ def _snapshot(instance):
     return tuple(None if name in deferred else getattr(instance, name) for name in WATCHED)
 
 
-def _user_loaded(sender, instance, **kwargs):
+def _user_loaded(instance, **kwargs):
     instance._accounts_snapshot = _snapshot(instance)
 
 
-def _user_saved(sender, instance, created, update_fields=None, **kwargs):
+def _user_saved(instance, created, **kwargs):
     before = getattr(instance, "_accounts_snapshot", None)
     after = _snapshot(instance)
     instance._accounts_snapshot = after
@@ -41,7 +41,7 @@ def _user_saved(sender, instance, created, update_fields=None, **kwargs):
         services.user_sessions_rotate(instance)
 
 
-def _secretariat_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+def _secretariat_changed(instance, action, reverse, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "pre_clear"):
         return
     User = get_user_model()

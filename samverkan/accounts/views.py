@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -44,8 +44,9 @@ def sessions_end_others(request):
             password=data.get("password"),
         ),
         success=reverse("accounts:profile"),
-        message=lambda count: _("You are logged out everywhere else (%(count)s sessions ended).")
-        % {"count": count},
+        message=lambda count: (
+            _("You are logged out everywhere else (%(count)s sessions ended).") % {"count": count}
+        ),
     )
     if response is not None:
         return response
@@ -63,11 +64,15 @@ def keep_alive(request):
     if request.headers.get("Accept", "").startswith("application/json"):
         return JsonResponse({"idle_seconds": idle, "absolute_seconds": absolute})
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    if not (
+        target.startswith("/")
+        and target.isprintable()
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         target = reverse(settings.LOGIN_REDIRECT_URL)
-    return redirect(target)
+    return HttpResponseRedirect(target)
 
 
 def too_many_requests(request, message=""):
@@ -83,6 +88,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         address = services.client_address(request) or "unknown"
         if not ratelimit.allow(CLIENT_SCOPE, address, settings.PASSWORD_RESET_LIMIT_PER_CLIENT):
             return too_many_requests(
-                request, _("Too many password reset requests from your address. Try again in an hour.")
+                request,
+                _("Too many password reset requests from your address. Try again in an hour."),
             )
         return super().post(request, *args, **kwargs)

@@ -141,6 +141,8 @@ BUTTONS = {
     # The wind-down actions need a wound-down forum; here they are driven as buttons (a
     # refusal, never a 500); tests/rules/test_r01_winding_down.py drives their forms.
     "logout": (S, {}),
+    "accounts:sessions_end_others": (S, {}),
+    "accounts:keep_alive": (S, {}),
     "forum_wind_down:meeting": (S, {"slug": "operative_slug", "pk": "meeting"}),
     "forum_wind_down:case": (S, {"slug": "operative_slug", "reference": "open_case"}),
     "forum_wind_down:meetings": (S, {"slug": "operative_slug"}),
@@ -173,6 +175,7 @@ BUTTONS = {
 }
 PAGES = {
     "dashboard": (S, {}),
+    "accounts:profile": (S, {}),
     "password_change_done": (S, {}),
     "password_reset_done": ("anonymous", {}),
     "password_reset_complete": ("anonymous", {}),
