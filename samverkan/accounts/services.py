@@ -5,7 +5,7 @@ from importlib import import_module
 from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -106,3 +106,15 @@ def user_sessions_rotate(user):
     if keep:
         sessions = sessions.exclude(session_key=keep)
     return _end(sessions)
+
+
+@transaction.atomic
+def user_sessions_prune():
+    """Celery beat: end and forget the sessions past either limit that nobody came back to
+    (the middleware ends the others on their next request). Returns how many."""
+    moment = timezone.now()
+    stale = UserSession.objects.filter(
+        models.Q(last_seen_at__lte=moment - timezone.timedelta(seconds=limits.idle_seconds()))
+        | models.Q(created_at__lte=moment - timezone.timedelta(seconds=limits.absolute_seconds()))
+    )
+    return _end(stale)

@@ -172,6 +172,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "kernel.tasks.notification_digest_send",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Hourly: end the sessions past their idle or absolute limit (samverkan.accounts).
+    "accounts-sessions-prune": {
+        "task": "samverkan.accounts.tasks.sessions_prune",
+        "schedule": crontab(minute=17),
+    },
     # Daily: remind approvers of minutes waiting 7 days, once per submission (meetings).
     "meetings-minutes-approval-reminders": {
         "task": "meetings.tasks.minutes_approval_reminders",

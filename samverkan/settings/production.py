@@ -23,6 +23,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+# The __Host- prefix: the browser keeps these cookies only if Secure, on "/" and without a
+# Domain, so no other host of the domain can set or read them.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
 X_FRAME_OPTIONS = "DENY"
 
 # Behind the documented reverse proxy (one, unless TRUSTED_PROXY_COUNT says otherwise): the

@@ -110,3 +110,16 @@ def test_pages_carry_the_warning_dialog_without_inline_script(signed_in):
 
 def test_an_anonymous_page_has_no_warning(client):
     assert "session-timeout" not in client.get(reverse("login")).text
+
+
+def test_the_hourly_prune_ends_sessions_nobody_came_back_to(signed_in, person, time_machine):
+    from samverkan.accounts.tasks import sessions_prune
+
+    other = Client()
+    other.force_login(person)
+    time_machine.shift(20 * MINUTES)
+    assert signed_in.get(reverse("dashboard")).status_code == 200
+    time_machine.shift(15 * MINUTES)  # the other one: 35 minutes idle
+    assert sessions_prune.delay().get() == 1
+    assert UserSession.objects.count() == 1
+    assert signed_in.get(reverse("dashboard")).status_code == 200
