@@ -41,18 +41,37 @@ def _user_saved(instance, created, **kwargs):
         services.user_sessions_rotate(instance)
 
 
+def _secretariat_anywhere(person_ids):
+    """Of these people, those on the secretariat of some structure."""
+    through = Structure.secretariat_staff.through
+    column = Structure.secretariat_staff.field.m2m_reverse_field_name()
+    return set(
+        through.objects.filter(**{f"{column}__in": person_ids}).values_list(column, flat=True)
+    )
+
+
 def _secretariat_changed(instance, action, reverse, pk_set, **kwargs):
-    if action not in ("post_add", "post_remove", "pre_clear"):
+    """Joining the secretariat of one's first structure, or leaving one's last, changes the
+    person's privilege level (secretariat staff): their other sessions end. (Another
+    structure more or less changes object permissions, which are checked on every request.)"""
+    if action.startswith("pre_"):
+        if reverse:  # instance is the person
+            people = {instance.pk}
+        elif action == "pre_clear":
+            people = set(instance.secretariat_staff.values_list("pk", flat=True))
+        else:
+            people = set(pk_set or ())
+        instance._accounts_secretariat_before = (people, _secretariat_anywhere(people))
         return
+    before = instance.__dict__.pop("_accounts_secretariat_before", None)
+    if before is None:
+        return
+    people, was = before
+    now = _secretariat_anywhere(people)
     User = get_user_model()
-    if reverse:  # instance is the person
-        people = [instance]
-    elif action == "pre_clear":
-        people = list(instance.secretariat_staff.all())
-    else:
-        people = list(User.objects.filter(pk__in=pk_set or ()))
-    for person in people:
-        services.user_sessions_rotate(person)
+    for person_id in sorted(people):
+        if (person_id in was) != (person_id in now):
+            services.user_sessions_rotate(User(pk=person_id))
 
 
 def connect():

@@ -98,6 +98,23 @@ def test_joining_or_leaving_a_secretariat_ends_the_persons_sessions(karin, struc
     laptop = _sign_in("karin")
     karin.secretariat_structures.remove(structure)
     assert not _signed_in(laptop)
+    laptop = _sign_in("karin")
+    karin.secretariat_structures.add(structure)
+    assert not _signed_in(laptop)
+    laptop = _sign_in("karin")
+    structure.secretariat_staff.clear()
+    assert not _signed_in(laptop)
+
+
+def test_a_second_structure_is_no_change_of_level(karin, structure):
+    from tests.factories import StructureFactory
+
+    structure.secretariat_staff.add(karin)
+    laptop = _sign_in("karin")
+    StructureFactory().secretariat_staff.add(karin)
+    assert _signed_in(laptop)
+    structure.secretariat_staff.remove(karin)  # still on the other one
+    assert _signed_in(laptop)
 
 
 def test_a_password_change_ends_the_others_and_rotates_this_sessions_key(karin):
