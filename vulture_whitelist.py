@@ -114,4 +114,5 @@ _ = (
     name.ip_address,
     name.key_salt,
     name.token_generator,
+    name._accounts_secretariat_before,  # samverkan.accounts.signals: read back by name
 )
