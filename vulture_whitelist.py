@@ -126,4 +126,13 @@ _ = (
     name.TwoFactorMiddleware,
     name.process_view,
     name.confirmed,
+    # samverkan.accounts: the middleware (MIDDLEWARE), the session row's fields (the profile
+    # page), the token's salt and the view's generator (read by Django's base classes).
+    name.SessionLimitsMiddleware,
+    name.last_seen_at,
+    name.user_agent,
+    name.ip_address,
+    name.key_salt,
+    name.token_generator,
+    name._accounts_secretariat_before,  # samverkan.accounts.signals: read back by name
 )

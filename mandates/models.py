@@ -142,7 +142,7 @@ class Invitation(models.Model):
     """An e-mail inviting a registered person to set their password (once, until it expires).
 
     The link carries Django's password-reset token: it works once, because the token hashes
-    the password and the last login, and it expires after PASSWORD_RESET_TIMEOUT.
+    the password and the last login, and it expires after INVITATION_TIMEOUT_DAYS.
     """
 
     person = models.ForeignKey(

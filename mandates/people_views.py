@@ -17,6 +17,7 @@ from .forms import ChooseForumForm, PersonForm
 from .permissions import can_change_person, can_manage_people
 from .person_actions import PERSON_ACTIONS
 from .tables import MandateTable, PersonTable
+from .tokens import invitation_token_generator
 from .views import PAGE_SIZE, _bound, _require
 
 
@@ -148,6 +149,7 @@ class InvitationAcceptView(PasswordResetConfirmView):
     template_name = "mandates/invitation_accept.html"
     success_url = reverse_lazy("login")
     post_reset_login = False
+    token_generator = invitation_token_generator
 
     def form_valid(self, form):
         """One service sets the password and uses the invitation (not the form's save)."""

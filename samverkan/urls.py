@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import views
+from .accounts.views import PasswordResetView
 
 # The 500 page renders without the request (the database or session may be what broke).
 handler500 = "samverkan.errors.views.server_error"
@@ -9,6 +10,8 @@ handler500 = "samverkan.errors.views.server_error"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("konto/tvafaktor/", include("samverkan.two_factor.urls")),
+    path("konto/password_reset/", PasswordResetView.as_view(), name="password_reset"),
+    path("konto/", include("samverkan.accounts.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("konto/e-legitimation/", include("samverkan.oidc.urls")),
     path("mandat/", include("mandates.urls")),

@@ -159,3 +159,13 @@ def celery_worker(tmp_path):
     """A real Celery worker (see tests/celery_worker.py); yields the directory of e-mails."""
     with celery_worker_process(tmp_path) as mail_dir:
         yield mail_dir
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits(monkeypatch):
+    """Each test counts its own rate-limit hits (the cache is shared by the whole run)."""
+    import uuid
+
+    from samverkan.accounts import ratelimit
+
+    monkeypatch.setattr(ratelimit, "PREFIX", f"accounts:rate:{uuid.uuid4().hex}")

@@ -21,6 +21,7 @@ MATRIX_MODULE = {
     "forum_wind_down": "tests.forums.test_wind_down_permissions",
     "oidc": "tests.oidc.test_permissions",
     "two_factor": "tests.two_factor.test_permissions",
+    "accounts": "tests.samverkan.accounts.test_permissions",
 }
 # Namespaces that are not the portal's own apps.
 NOT_OURS = {"admin", "djdt"}

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -21,6 +20,7 @@ from ..models import Invitation
 from ..permissions import (
     can_change_person,
 )
+from ..tokens import invitation_token_generator
 
 User = get_user_model()
 
@@ -54,7 +54,7 @@ def invitation_link(invitation):
         "people:invitation_accept",
         kwargs={
             "uidb64": urlsafe_base64_encode(force_bytes(person.pk)),
-            "token": default_token_generator.make_token(person),
+            "token": invitation_token_generator.make_token(person),
         },
     )
     return f"{invitation.base_url}{path}"
@@ -74,7 +74,7 @@ def invitation_email_send_now(*, actor, invitation_id):
         "invitation": invitation,
         "person": invitation.person,
         "link": invitation_link(invitation),
-        "expires_days": max(1, settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60)),
+        "expires_days": settings.INVITATION_TIMEOUT_DAYS,
     }
     subject = render_to_string("mandates/email/invitation_subject.txt", context).strip()
     body = render_to_string("mandates/email/invitation_body.txt", context)
@@ -99,7 +99,7 @@ def invitation_accept(*, person, token, password):
     password nor a used invitation.
     """
     locked = User.objects.select_for_update().get(pk=person.pk)
-    if not default_token_generator.check_token(locked, token):
+    if not invitation_token_generator.check_token(locked, token):
         raise DomainError(
             _(
                 "The invitation link is not valid any more: it has been used or has expired. "

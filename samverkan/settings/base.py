@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "samverkan",
     "samverkan.oidc",
     "samverkan.two_factor",
+    "samverkan.accounts",
 ]
 
 MIDDLEWARE = [
@@ -65,9 +66,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends sessions past their idle or absolute limit (before two factors ask for a code).
+    "samverkan.accounts.middleware.SessionLimitsMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "samverkan.two_factor.middleware.TwoFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes must come last so that it sees authentication results.
@@ -182,6 +185,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "kernel.tasks.notification_digest_send",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Hourly: end the sessions past their idle or absolute limit (samverkan.accounts).
+    "accounts-sessions-prune": {
+        "task": "samverkan.accounts.tasks.sessions_prune",
+        "schedule": crontab(minute=17),
+    },
     # Daily: remind approvers of minutes waiting 7 days, once per submission (meetings).
     "meetings-minutes-approval-reminders": {
         "task": "meetings.tasks.minutes_approval_reminders",
@@ -229,8 +237,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
 
-# Invitations and password resets: the link works once and expires after a week.
-PASSWORD_RESET_TIMEOUT = 7 * 24 * 60 * 60
 
 # --- Sign-in with e-ID through OpenID Connect (samverkan.oidc, mozilla-django-oidc) ----------
 # For a Swedish e-ID broker (BankID or Freja eID through OIDC, e.g. Svensk e-identitet, Criipto,
@@ -310,3 +316,38 @@ PERMISSIONS_POLICY = {
 }
 # The most rows one mandate import may have; a longer file is refused while it is read.
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
+# --- Accounts: lockout, sessions, password reset (samverkan.accounts) ---------------------
+# The client's address behind the reverse proxies: TRUSTED_PROXY_COUNT is how many proxies
+# stand in front of gunicorn (0: none, REMOTE_ADDR is the client). django-ipware (its
+# "modern" strict algorithm) counts the proxies *listed* in X-Forwarded-For, which is one
+# fewer: the last proxy is REMOTE_ADDR. A header with another number of entries (a client
+# that forged one) is not trusted, and the address is REMOTE_ADDR (the proxy's).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_IPWARE_PROXY_COUNT = max(0, TRUSTED_PROXY_COUNT - 1)
+AXES_IPWARE_PROXY_ORDER = "left-most"
+AXES_IPWARE_PROXY_TRUSTED_IPS = env.list("TRUSTED_PROXY_IPS", default=[]) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUSTED_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+# The lockout page in the site layout, in Swedish, saying how long it lasts (status 429).
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+
+# A session ends after this long without a request, and this long after sign-in whatever
+# happens; the page warns SESSION_WARNING_MINUTES before the idle end.
+SESSION_IDLE_TIMEOUT_MINUTES = env.int("SESSION_IDLE_TIMEOUT_MINUTES", default=30)
+SESSION_ABSOLUTE_LIFETIME_HOURS = env.int("SESSION_ABSOLUTE_LIFETIME_HOURS", default=12)
+SESSION_WARNING_MINUTES = env.int("SESSION_WARNING_MINUTES", default=5)
+# The last activity is written at most once a minute (not a session write per request).
+SESSION_ACTIVITY_RESOLUTION_SECONDS = 60
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME_HOURS * 60 * 60
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# A password reset link works once and for an hour; an invitation link for a week.
+PASSWORD_RESET_TIMEOUT = 60 * 60
+INVITATION_TIMEOUT_DAYS = env.int("INVITATION_TIMEOUT_DAYS", default=7)
+# Reset requests per hour: per e-mail address (more send nothing, the answer is the same)
+# and per client address (more get a 429).
+PASSWORD_RESET_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_LIMIT_PER_EMAIL", default=3)
+PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=10)

@@ -77,7 +77,8 @@ def test_vg_meeting_from_planning_to_approved_minutes(axe_page, vg, time_machine
     expect(page.locator("#meeting-held-later")).to_be_visible()  # not before it has started
     expect(page.locator("#meeting-held")).to_have_count(0)
     time_machine.move_to(meeting.starts_at + datetime.timedelta(minutes=10), tick=True)
-    page.reload()
+    _as(page, "vgkansli")  # a day later: the session has ended (idle limit), sign in again
+    page.goto(meeting.get_absolute_url())
     page.locator("#meeting-held").click()
     expect(page.locator("#attendance-edit")).to_be_visible()
     page.locator("#attendance-edit").click()

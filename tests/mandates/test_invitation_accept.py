@@ -4,7 +4,6 @@ password (the second waits on the person's row lock, then finds the link used)."
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
@@ -15,6 +14,7 @@ from kernel.errors import DomainError
 from mandates import services
 from mandates.models import Invitation
 from mandates.services import invitations
+from mandates.tokens import invitation_token_generator
 from tests.lockwait import first_holds_second_waits
 
 User = get_user_model()
@@ -40,7 +40,7 @@ def _fresh(person):
 @pytest.mark.django_db
 def test_accepting_sets_the_password_and_uses_the_invitation(invited):
     person, invitation = invited
-    token = default_token_generator.make_token(person)
+    token = invitation_token_generator.make_token(person)
     services.invitation_accept(person=person, token=token, password=PASSWORD)
     assert _fresh(person).check_password(PASSWORD)
     assert Invitation.objects.get(pk=invitation.pk).accepted_at is not None
@@ -52,7 +52,7 @@ def test_accepting_sets_the_password_and_uses_the_invitation(invited):
 @pytest.mark.django_db
 def test_a_failure_using_the_invitation_leaves_no_password(invited, monkeypatch):
     person, invitation = invited
-    token = default_token_generator.make_token(person)
+    token = invitation_token_generator.make_token(person)
     real = invitations.save_with_history
 
     def failing(instance, **kwargs):
@@ -77,7 +77,7 @@ def test_a_weak_password_is_refused_by_the_service(invited, settings):
         {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"}
     ]
     person, invitation = invited
-    token = default_token_generator.make_token(person)
+    token = invitation_token_generator.make_token(person)
     with pytest.raises(ValidationError) as refused:
         services.invitation_accept(person=person, token=token, password="kort")
     assert "new_password2" in refused.value.message_dict
@@ -93,7 +93,7 @@ def test_the_page_uses_the_one_service(client, invited, monkeypatch):
         "people:invitation_accept",
         kwargs={
             "uidb64": urlsafe_base64_encode(force_bytes(person.pk)),
-            "token": default_token_generator.make_token(person),
+            "token": invitation_token_generator.make_token(person),
         },
     )
     set_password_url = client.get(path)["Location"]
@@ -113,7 +113,7 @@ def test_the_page_uses_the_one_service(client, invited, monkeypatch):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 def test_two_submissions_of_one_link_give_one_password(invited):
     person, invitation = invited
-    token = default_token_generator.make_token(person)
+    token = invitation_token_generator.make_token(person)
 
     def accept(password):
         return lambda: services.invitation_accept(

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from kernel.errors import DomainError, InvalidTransition
@@ -11,6 +10,7 @@ from kernel.history import system_user
 from kernel.models import User
 from mandates import services
 from mandates.models import Invitation, Mandate
+from mandates.tokens import invitation_token_generator
 from tests.clock import FROZEN_DAY
 from tests.factories import MandateFactory, UserFactory
 from tests.mandates.conftest import refreshed
@@ -343,9 +343,9 @@ def test_an_invitation_link_expires(
         line for line in mailoutbox[0].body.splitlines() if "/personer/inbjudan/" in line
     ).removeprefix("http://testserver")
     later = datetime.datetime.now() + datetime.timedelta(
-        seconds=settings.PASSWORD_RESET_TIMEOUT + 60
+        days=settings.INVITATION_TIMEOUT_DAYS, seconds=60
     )
-    monkeypatch.setattr(default_token_generator, "_now", lambda: later)
+    monkeypatch.setattr(invitation_token_generator, "_now", lambda: later)
     response = client.get(path, follow=True)
     assert response.context["validlink"] is False
 

@@ -44,6 +44,7 @@ from hypothesis import strategies as st
 
 from escalation.models import Case
 from mandates.models import Mandate, MandateImport
+from mandates.tokens import invitation_token_generator
 from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting
 from samverkan.two_factor import services as two_factor_services
@@ -149,6 +150,8 @@ BUTTONS = {
     # refusal, never a 500); tests/rules/test_r01_winding_down.py drives their forms.
     "logout": (S, {}),
     "oidc:logout": (S, {}),
+    "accounts:sessions_end_others": (S, {}),
+    "accounts:keep_alive": (S, {}),
     "forum_wind_down:meeting": (S, {"slug": "operative_slug", "pk": "meeting"}),
     "forum_wind_down:case": (S, {"slug": "operative_slug", "reference": "open_case"}),
     "forum_wind_down:meetings": (S, {"slug": "operative_slug"}),
@@ -182,6 +185,7 @@ BUTTONS = {
 }
 PAGES = {
     "dashboard": (S, {}),
+    "accounts:profile": (S, {}),
     "password_change_done": (S, {}),
     "password_reset_done": ("anonymous", {}),
     "password_reset_complete": ("anonymous", {}),
@@ -383,7 +387,7 @@ def world(
         "proposed_mandate": proposed.pk,
         "person": person.pk,
         "invite_uid": urlsafe_base64_encode(force_bytes(person.pk)),
-        "invite_token": default_token_generator.make_token(person),
+        "invite_token": invitation_token_generator.make_token(person),
         "reset_uid": urlsafe_base64_encode(force_bytes(reset.pk)),
         "reset_token": default_token_generator.make_token(reset),
         "open_case": open_case.reference,
