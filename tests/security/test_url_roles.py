@@ -95,7 +95,11 @@ NOT_COMPARED = {
 }
 # Matrices whose rows are about the session (signed in, second factor, e-ID configured), not
 # about who the person is in a forum: their own tests check them; the walk still opens them.
-SESSION_MATRICES = {"tests.oidc.test_permissions", "tests.two_factor.test_permissions"}
+SESSION_MATRICES = {
+    "tests.oidc.test_permissions",
+    "tests.two_factor.test_permissions",
+    "tests.samverkan.accounts.test_permissions",
+}
 # The apps' matrices name roles their own way; the same people here.
 ROLE_NAMES = {
     "anonymous": "anonymous",
