@@ -49,4 +49,6 @@ def calendar_feed(request, token):
     found = selectors.calendar_token_by_secret(token)
     name = found.forum.name if found.forum else _("My meetings")
     body = feed_ics(selectors.meetings_for_feed(token=found), name=name)
-    return HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
+    response = HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="samverkan.ics"'
+    return response

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, logout
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import resolve_url
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
 from . import limits, services
@@ -70,3 +71,25 @@ class SessionLimitsMiddleware:
             response["HX-Redirect"] = url
             return response
         return HttpResponseRedirect(url)
+
+
+# The views that end a session: their answer also asks the browser to forget what it kept.
+LOGOUT_VIEWS = {"logout", "oidc:logout"}
+
+
+class PrivatePagesMiddleware:
+    """A page shown to a signed-in person is kept by no cache, the browser's included (it
+    may hold contact details); a logout clears what the browser kept of the site."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        signed_in = request.user.is_authenticated
+        response = self.get_response(request)
+        if signed_in and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.view_name in LOGOUT_VIEWS:
+            response["Clear-Site-Data"] = '"cache", "storage"'
+        return response

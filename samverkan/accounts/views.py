@@ -62,7 +62,9 @@ def keep_alive(request):
     services.session_touch(request, moment, force=True)
     idle, absolute = limits.remaining(request.session, moment)
     if request.headers.get("Accept", "").startswith("application/json"):
-        return JsonResponse({"idle_seconds": idle, "absolute_seconds": absolute})
+        response = JsonResponse({"idle_seconds": idle, "absolute_seconds": absolute})
+        response["Content-Disposition"] = 'attachment; filename="session.json"'
+        return response
     target = request.POST.get("next", "")
     if not (
         target.startswith("/")
