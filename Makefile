@@ -7,7 +7,7 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=samverkan.settings.test
 # Parallel by default (xdist: each worker gets a test database of its own).
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test lint messages install install-dev check-services system-packages clean
+.PHONY: run test security lint messages install install-dev check-services system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,20 @@ system-packages:
 
 test: system-packages install-dev messages check-services lint node_modules/axe-core/axe.min.js
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The security suite alone (SECURITY-ASVS.md maps each ASVS level 2 requirement to its test):
+# every URL as every role, personal data, sessions and lockout, two factors, e-ID against a
+# real provider process, error pages and headers. `make test` runs these too.
+SECURITY_TESTS := tests/security tests/samverkan/accounts tests/two_factor tests/oidc \
+	tests/samverkan/test_headers.py tests/samverkan/test_error_pages.py \
+	tests/samverkan/test_auth.py tests/samverkan/test_deployment.py \
+	tests/samverkan/test_admin_readonly.py tests/kernel/test_field_bounds.py \
+	tests/forums/test_organisation_changes.py tests/mandates/test_import_limits.py \
+	tests/e2e/test_accounts.py tests/e2e/test_two_factor.py tests/e2e/test_eid_sign_in.py \
+	tests/e2e/test_error_pages_and_csp.py
+
+security: system-packages install-dev messages check-services node_modules/axe-core/axe.min.js
+	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS) $(SECURITY_TESTS)
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules db.sqlite3
