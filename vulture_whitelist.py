@@ -124,6 +124,11 @@ _ = (
     # samverkan.two_factor: the middleware (named in settings, called by Django) and the
     # django-otp device field the confirming service sets.
     name.TwoFactorMiddleware,
+    # samverkan.accounts: named in MIDDLEWARE and AUTH_PASSWORD_VALIDATORS, called by Django.
+    name.PrivatePagesMiddleware,
+    name.MaximumLengthValidator,
+    name.validate,
+    name.get_help_text,
     name.process_view,
     name.confirmed,
     # samverkan.accounts: the middleware (MIDDLEWARE), the session row's fields (the profile

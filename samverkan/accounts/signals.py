@@ -2,12 +2,15 @@
 person's other sessions (and gives the current one a new key)."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db.models.signals import m2m_changed, post_init, post_save
 
 from forums.models import Structure
 
+from ..two_factor.models import TwoFactorEvent
 from . import services
+from .notices import security_notice_queue
 
 WATCHED = ("is_staff", "is_superuser", "password")
 
@@ -39,6 +42,16 @@ def _user_saved(instance, created, **kwargs):
         return
     if any(old is not None and old != new for old, new in zip(before, after, strict=True)):
         services.user_sessions_rotate(instance)
+    old_password = before[WATCHED.index("password")]
+    if old_password and old_password != instance.password and instance.has_usable_password():
+        # a first password (an invitation accepted) is no change of one
+        if not old_password.startswith(UNUSABLE_PASSWORD_PREFIX):
+            security_notice_queue(instance, "password")
+
+
+def _two_factor_changed(instance, created, **kwargs):
+    if created:
+        security_notice_queue(instance.user, instance.kind)
 
 
 def _secretariat_anywhere(person_ids):
@@ -80,6 +93,9 @@ def connect():
     user_logged_out.connect(_logged_out, dispatch_uid="accounts-logged-out")
     post_init.connect(_user_loaded, sender=User, dispatch_uid="accounts-user-loaded")
     post_save.connect(_user_saved, sender=User, dispatch_uid="accounts-user-saved")
+    post_save.connect(
+        _two_factor_changed, sender=TwoFactorEvent, dispatch_uid="accounts-two-factor-changed"
+    )
     m2m_changed.connect(
         _secretariat_changed,
         sender=Structure.secretariat_staff.through,
