@@ -234,6 +234,10 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# `manage.py load_demo` makes logins with known passwords: allowed in development and tests,
+# never in production (production.py turns it off).
+DEMO_DATA_ALLOWED = True
+
 # The name of the user that services act as when no person does (Celery beat, imports).
 SYSTEM_USERNAME = "system"
 

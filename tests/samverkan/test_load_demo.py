@@ -267,3 +267,14 @@ def test_cases_reports_and_meetings_of_2026(demo_output):
                     assert hasattr(item, "decision") == (item.kind == "decision")
                 assert meeting.attendances.exists()
                 assert meeting.minutes.count() == 1
+
+
+def test_the_demo_refuses_where_demo_data_is_not_allowed(settings):
+    """Production turns DEMO_DATA_ALLOWED off: the demo's known passwords never reach it."""
+    from django.core.management.base import CommandError
+
+    settings.DEMO_DATA_ALLOWED = False
+    people = get_user_model().objects.count()
+    with pytest.raises(CommandError, match="not allowed"):
+        call_command("load_demo", stdout=StringIO())
+    assert get_user_model().objects.count() == people

@@ -2,7 +2,8 @@
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from samverkan.demo.loader import load_demo
 
@@ -21,6 +22,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            # The demo logins have printed, known passwords: never on a real portal.
+            raise CommandError(
+                "Demo data is not allowed here (DEMO_DATA_ALLOWED is off, as in production)."
+            )
         started = time.monotonic()
         result = load_demo(complete=options["complete"])
         elapsed = time.monotonic() - started
