@@ -17,6 +17,7 @@ STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 
 def assert_calendar_content_type(response):
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"].startswith("attachment; filename=")
 
 
 def _event(data):

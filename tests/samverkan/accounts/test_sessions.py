@@ -76,7 +76,9 @@ def test_a_session_ends_twelve_hours_after_sign_in_however_active(signed_in, tim
 def test_stay_signed_in_extends_the_idle_end_but_not_the_absolute_one(signed_in, time_machine):
     url = reverse("accounts:keep_alive")
     time_machine.shift(25 * MINUTES)
-    data = signed_in.post(url, HTTP_ACCEPT="application/json").json()
+    answer = signed_in.post(url, HTTP_ACCEPT="application/json")
+    assert answer["Content-Disposition"] == 'attachment; filename="session.json"'
+    data = answer.json()
     assert data == {"idle_seconds": 30 * 60, "absolute_seconds": 12 * 60 * 60 - 25 * 60}
     time_machine.shift(25 * MINUTES)  # 50 minutes after sign-in, 25 after "stay signed in"
     assert signed_in.get(reverse("dashboard")).status_code == 200
