@@ -95,6 +95,8 @@ def test_main_pages_load_without_a_csp_violation(
         page.evaluate("typeof htmx !== 'undefined' && htmx.config.includeIndicatorStyles") is False
     )
     assert page.locator("head style").count() == 0
+    # and it keeps no copies of pages in the browser's localStorage (personal data).
+    assert page.evaluate("htmx.config.historyCacheSize") == 0
 
 
 def test_the_violation_listener_does_see_a_violation(page):
