@@ -56,6 +56,7 @@ def session_touch(request, moment, *, force=False):
     ):
         return
     session[limits.SEEN] = moment
+    # UserSession keeps no history (it mirrors the session store): one UPDATE, no read.
     UserSession.objects.filter(session_key=session.session_key).update(last_seen_at=timezone.now())
 
 

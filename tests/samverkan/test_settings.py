@@ -1,11 +1,12 @@
 """Settings come from the environment: nothing set means SQLite and eager Celery."""
 
-import json
 import os
 import subprocess
 import sys
 
 from django.conf import settings
+
+from tests.settings_probe import probe_settings
 
 PRINT_SETTINGS = (
     "import json, django; django.setup(); from django.conf import settings as s; "
@@ -21,17 +22,11 @@ SERVICE_VARIABLES = ("DATABASE_URL", "CELERY_BROKER_URL", "CELERY_TASK_ALWAYS_EA
 
 
 def _settings_with(**variables):
-    env = {k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES}
-    env.update(DJANGO_SETTINGS_MODULE="samverkan.settings.dev", **variables)
-    output = subprocess.run(
-        [sys.executable, "-c", PRINT_SETTINGS],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    return probe_settings(
+        PRINT_SETTINGS,
+        environment={"DJANGO_SETTINGS_MODULE": "samverkan.settings.dev", **variables},
+        drop=SERVICE_VARIABLES,
+    )
 
 
 def test_nothing_set_means_sqlite_and_eager_tasks():

@@ -1,13 +1,9 @@
 """The production settings, loaded in a subprocess: axes reads the client's address through
 django-ipware behind TRUSTED_PROXY_COUNT proxies; the session cookies carry __Host-."""
 
-import json
-import os
-import subprocess
-import sys
-
 import pytest
-from django.conf import settings
+
+from tests.settings_probe import probe_settings
 
 PROBE = """
 import json, django
@@ -34,24 +30,17 @@ print(json.dumps({
 
 
 def _production(**variables):
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="samverkan.settings.production",
-        SECRET_KEY="x" * 60,
-        ALLOWED_HOSTS="samverkan.example.se",
-        DATABASE_URL="postgres://u@127.0.0.1:5432/none",
-        CELERY_BROKER_URL="redis://127.0.0.1:6379/15",
-        **variables,
+    return probe_settings(
+        PROBE,
+        environment={
+            "DJANGO_SETTINGS_MODULE": "samverkan.settings.production",
+            "SECRET_KEY": "x" * 60,
+            "ALLOWED_HOSTS": "samverkan.example.se",
+            "DATABASE_URL": "postgres://u@127.0.0.1:5432/none",
+            "CELERY_BROKER_URL": "redis://127.0.0.1:6379/15",
+            **variables,
+        },
     )
-    output = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
 
 
 @pytest.fixture(scope="module")
