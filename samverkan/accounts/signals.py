@@ -49,9 +49,15 @@ def _user_saved(instance, created, **kwargs):
             security_notice_queue(instance, "password")
 
 
+# A second factor set up or removed changes how the person signs in, as a password does.
+FACTOR_CHANGES = {TwoFactorEvent.Kind.CONFIRMED, TwoFactorEvent.Kind.REMOVED}
+
+
 def _two_factor_changed(instance, created, **kwargs):
     if created:
         security_notice_queue(instance.user, instance.kind)
+        if instance.kind in FACTOR_CHANGES:
+            services.user_sessions_rotate(instance.user)
 
 
 def _secretariat_anywhere(person_ids):

@@ -28,6 +28,11 @@ EXEMPT_NAMES = {
 # while a person who must set one up has none, only the set-up pages open. (Every other
 # two-factor page, recovery codes included, needs a verified session.)
 VERIFY_NAMES = {"two_factor:verify"}
+# A person found to need no second factor (none set up, none required) is not asked the
+# database again in this session. Becoming required (staff, secretariat) is a change of
+# level, which ends the person's sessions (samverkan.accounts.signals): the next session
+# asks again.
+OPTIONAL_SESSION_KEY = "two_factor_optional"
 SETUP_NAMES = {"two_factor:setup", "two_factor:start"}
 
 
@@ -61,11 +66,13 @@ class TwoFactorMiddleware:
         user = request.user
         if not user.is_authenticated or _exempt(request.resolver_match):
             return None
-        if session_verified(request):
+        if session_verified(request) or request.session.get(OPTIONAL_SESSION_KEY) == user.pk:
             return None
         name = request.resolver_match.view_name
         if has_confirmed_device(user):
             return None if name in VERIFY_NAMES else _send(request, "two_factor:verify")
         if two_factor_required(user):
             return None if name in SETUP_NAMES else _send(request, "two_factor:setup")
+        if name not in SETUP_NAMES:  # setting one up now makes the answer change
+            request.session[OPTIONAL_SESSION_KEY] = user.pk
         return None

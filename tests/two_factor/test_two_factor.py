@@ -314,6 +314,26 @@ def test_a_plain_member_is_not_required(representative_user):
     assert client.get(reverse("forums:forum_list")).status_code == 200
 
 
+def test_a_plain_members_later_pages_ask_nothing_about_two_factors(representative_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _client(representative_user)
+    assert client.get(DASHBOARD).status_code == 200  # asked once, the answer kept
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(DASHBOARD).status_code == 200
+    asked = [q["sql"] for q in queries if "otp_totp" in q["sql"] or "secretariat" in q["sql"]]
+    assert asked == []
+
+
+def test_setting_up_two_factors_ends_the_persons_other_sessions(representative_user):
+    elsewhere = _client(representative_user)
+    assert elsewhere.get(DASHBOARD).status_code == 200  # no second factor needed, so far
+    _confirmed(representative_user)
+    response = elsewhere.get(DASHBOARD)
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
 def test_a_member_who_chose_two_factors_verifies_too(representative_user):
     _confirmed(representative_user)
     response = _client(representative_user).get(DASHBOARD)
