@@ -59,7 +59,7 @@ def narrow(queryset, query, fields):
 
 def options_response(request, field, fields):
     """The <option>s of a ChoiceField narrowed by ?q= (the form field's own queryset)."""
-    query = request.GET.get("q", "")[:100]
+    query = request.GET.get("q", "")[:100].replace("\x00", "")  # PostgreSQL refuses NUL
     queryset = narrow(field.queryset, query, fields)
     rows = list(queryset[: MAX_OPTIONS + 1]) if query.strip() else list(queryset)
     more = query.strip() and len(rows) > MAX_OPTIONS

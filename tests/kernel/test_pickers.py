@@ -113,3 +113,10 @@ def test_the_picker_widget_points_at_its_forums_endpoint(operative_forum):
 def test_narrow_without_words_is_the_whole_queryset(operative_forum):
     queryset = Forum.objects.all()
     assert narrow(queryset, "   ", ("name",)) is queryset
+
+
+@pytest.mark.parametrize("query", ["\x00", "a\x00b", "%", "_", "' OR 1=1 --", "ö" * 500])
+def test_odd_searches_answer_with_options(client, representative_user, query):
+    client.force_login(representative_user)
+    response = client.get(reverse("escalation:organisation_options"), {"q": query})
+    assert response.status_code == 200
