@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import get_users_with_perms
@@ -10,6 +11,7 @@ from guardian.shortcuts import get_users_with_perms
 from forums.models import Forum, Organisation
 from forums.permissions import RAISE_CASE, forums_with_perm
 from kernel.forms import BoundedFieldsMixin
+from kernel.pickers import PickerSelect
 
 from .models import Case
 from .uploads import ALLOWED_TEXT, MAX_ATTACHMENT_BYTES
@@ -54,6 +56,10 @@ class CaseRaiseForm(BoundedFieldsMixin, forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("From organisation"),
         queryset=Organisation.objects.filter(archived_at__isnull=True),
+        widget=PickerSelect(
+            url=reverse_lazy("escalation:organisation_options"),
+            search_label=_("Search organisations"),
+        ),
         required=False,
     )
     priority = forms.ChoiceField(

@@ -7,6 +7,7 @@ app_name = "escalation"
 urlpatterns = [
     path("", views.my_cases, name="my_cases"),
     path("nytt/", views.case_raise, name="case_raise"),
+    path("nytt/organisationer/", views.organisation_options, name="organisation_options"),
     path("sekretariat/<slug:slug>/", views.secretariat_cases, name="secretariat_cases"),
     path("<str:reference>/", views.case_detail, name="case_detail"),
     path("<str:reference>/historik/", views.case_history, name="case_history"),

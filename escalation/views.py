@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kernel.lists import PAGE_SIZE, list_page, table_page
+from kernel.pickers import options_response
 from kernel.views import action_submit, form_submit
 
 from . import services
@@ -102,6 +103,15 @@ def case_raise(request):
         ),
     )
     return response or render(request, "escalation/case_form.html", {"form": form})
+
+
+@login_required
+def organisation_options(request):
+    """The case form's organisations matching ?q= (its own field, its own permission)."""
+    if not user_may_raise_cases(request.user):
+        raise PermissionDenied
+    field = CaseRaiseForm(user=request.user).fields["organisation"]
+    return options_response(request, field, ("name",))
 
 
 @login_required

@@ -1,10 +1,12 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forums.models import Forum, Organisation
 from kernel.forms import BoundedFieldsMixin
+from kernel.pickers import PickerSelect
 
 from .models import Mandate
 from .services import MANDATE_FIELDS, PERSON_FIELDS
@@ -26,6 +28,9 @@ def _people():
         .select_related("organisation")
         .order_by("last_name", "first_name", "username")
     )
+
+
+PERSON_SEARCH_FIELDS = ("first_name", "last_name", "username", "organisation__name")
 
 
 def _organisations():
@@ -65,7 +70,11 @@ class MandateFormMixin:
 
 
 class MandateCreateForm(BoundedFieldsMixin, MandateFormMixin, forms.Form):
-    person = PersonChoiceField(label=_("Person"), queryset=User.objects.none())
+    person = PersonChoiceField(
+        label=_("Person"),
+        queryset=User.objects.none(),
+        widget=PickerSelect(search_label=_("Search people")),
+    )
     role = forms.ChoiceField(label=_("Role"), choices=Mandate.Role.choices)
     organisation = forms.ModelChoiceField(
         label=_("Organisation represented"), queryset=Organisation.objects.none(), required=False
@@ -106,6 +115,7 @@ class MandateCreateForm(BoundedFieldsMixin, MandateFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.forum = forum
         self.fields["person"].queryset = _people()
+        self.fields["person"].widget.url = reverse("mandates:person_options", args=[forum.slug])
         self.fields["organisation"].queryset = _organisations()
         self.fields["nominated_by"].queryset = _organisations()
         self._limit_to_forum(forum)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/dokument/", views.mandate_document, name="mandate_document"),
     path("forum/<slug:slug>/", views.forum_mandates, name="forum_mandates"),
     path("forum/<slug:slug>/ny/", views.mandate_create, name="mandate_create"),
+    path("forum/<slug:slug>/ny/personer/", views.person_options, name="person_options"),
     path("forum/<slug:slug>/rotation/", views.rotation, name="rotation"),
     path("struktur/<slug:slug>/regelkontroll/", views.compliance, name="compliance"),
     path("struktur/<slug:slug>/import/", import_views.import_create, name="import_create"),

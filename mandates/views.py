@@ -15,12 +15,14 @@ from django.views.decorators.http import require_http_methods
 from forums.permissions import can_manage_structure
 from kernel.audit import personal_data_opened
 from kernel.lists import list_page, table_page
+from kernel.pickers import options_response
 from kernel.views import form_submit
 
 from . import rules, selectors, services
 from .composition import composition_for_forum
 from .filters import MandateFilter
 from .forms import (
+    PERSON_SEARCH_FIELDS,
     ChooseForumForm,
     EndForm,
     MandateCreateForm,
@@ -181,6 +183,16 @@ def mandate_create(request, slug):
     return response or render(
         request, "mandates/mandate_form.html", {"form": form, "forum": forum, "mandate": None}
     )
+
+
+@login_required
+@require_http_methods(["GET"])
+def person_options(request, slug):
+    """The new-mandate form's people matching ?q= (its own field, its own permission)."""
+    forum = selectors.forum_get_visible(user=request.user, slug=slug)
+    _require(can_manage_mandates(request.user, forum))
+    field = MandateCreateForm(forum=forum).fields["person"]
+    return options_response(request, field, PERSON_SEARCH_FIELDS)
 
 
 @login_required

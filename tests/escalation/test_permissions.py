@@ -138,6 +138,7 @@ def world(case, representative_user, chair_user, secretariat_user, structure):
 MATRIX = [
     ("escalation:my_cases", None, "get", "L 200 200 200"),
     ("escalation:case_raise", None, "get", "L 200 200 403"),
+    ("escalation:organisation_options", None, "get", "L 200 200 403"),
     ("escalation:secretariat_cases", "structure", "get", "L 404 404 200"),
     ("escalation:case_detail", "case", "get", "L 200 404 200"),
     ("escalation:case_history", "case", "get", "L 200 404 200"),

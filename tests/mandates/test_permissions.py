@@ -169,6 +169,8 @@ MATRIX = [
     ("mandates:mandate_create", "forum", "get", "L 404 403 404 200 404 200"),
     ("mandates:mandate_create", "forum", "post", "L 404 403 404 200 404 200"),
     ("mandates:mandate_create", "other_forum", "get", "L 404 404 404 404 200 200"),
+    ("mandates:person_options", "forum", "get", "L 404 403 404 200 404 200"),
+    ("mandates:person_options", "other_forum", "get", "L 404 404 404 404 200 200"),
     ("mandates:mandate_detail", "mandate", "get", "L 404 200 404 200 404 200"),
     ("mandates:mandate_detail", "chair_mandate", "get", "L 404 404 200 200 404 200"),
     ("mandates:mandate_update", "chair_mandate", "get", "L 404 404 403 200 404 200"),

@@ -197,6 +197,7 @@ PAGES = {
     "mandates:mandate_detail": (S, {"pk": "mandate"}),
     "mandates:mandate_document": (S, {"pk": "mandate"}),
     "mandates:forum_mandates": (S, {"slug": "operative_slug"}),
+    "mandates:person_options": (S, {"slug": "operative_slug"}),  # the picker's options
     "mandates:rotation": (S, {"slug": "tactical_slug"}),
     "mandates:compliance": (S, {"slug": "structure_slug"}),
     "mandates:import_detail": (S, {"pk": "previewed_import"}),
@@ -213,6 +214,7 @@ PAGES = {
     "public_forums:forum_list": ("anonymous", {}),
     "public_forums:forum_detail": ("anonymous", {"slug": "operative_slug"}),
     "escalation:my_cases": ("representative", {}),
+    "escalation:organisation_options": ("representative", {}),  # the picker's options
     "escalation:secretariat_cases": (S, {"slug": "structure_slug"}),
     "escalation:case_detail": (S, {"reference": "open_case"}),
     "escalation:case_history": (S, {"reference": "open_case"}),
