@@ -16,7 +16,7 @@ from .filters import NotificationFilter
 from .forms import NotificationPreferencesForm
 from .tables import NotificationTable
 
-PER_PAGE = 25
+PER_PAGE = 50
 
 
 @login_required
