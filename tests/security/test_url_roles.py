@@ -75,6 +75,8 @@ FILL = {
 def _notice_of_hidden(world):
     notice = Notification.objects.filter(recipient=world["hidden"]).first()
     return (notice or NotificationFactory(recipient=world["hidden"], link="/moten/")).pk
+
+
 # Pages for anyone: no login, and no personal data.
 ANYONE = {
     "login",

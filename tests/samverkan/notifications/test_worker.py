@@ -70,10 +70,9 @@ def test_notices_from_three_apps_are_listed_once_opened_and_emailed_with_absolut
             notices = Notification.objects.filter(
                 recipient__in=expected, kind__in=expected.values()
             )
-            return (
-                {(n.recipient, n.kind) for n in notices} >= set(expected.items())
-                and not notices.filter(emailed_at__isnull=True).exists()
-            )
+            return {(n.recipient, n.kind) for n in notices} >= set(
+                expected.items()
+            ) and not notices.filter(emailed_at__isnull=True).exists()
 
         assert wait_for(all_emailed, seconds=90), "the worker did not notify and e-mail in time"
         messages = emails(mail_dir)
