@@ -40,10 +40,9 @@ class NotificationTable(Table):
         if record.read_at is not None:
             return date_format(timezone.localtime(record.read_at), "DATETIME_FORMAT")
         url = reverse("notifications:notification_mark_read", kwargs={"pk": record.pk})
-        label = _("Mark “%(title)s” read") % {"title": record.title}
         return format_html(
             '<form method="post" action="{}"><input type="hidden" name="csrfmiddlewaretoken" '
-            'value="{}"><button type="submit" class="btn btn-outline-secondary btn-sm" '
-            'aria-label="{}">{}</button></form>',
-            url, get_token(self.request), label, _("Mark read"),
+            'value="{}"><button type="submit" class="btn btn-outline-secondary btn-sm">{}'
+            '<span class="visually-hidden">: {}</span></button></form>',
+            url, get_token(self.request), _("Mark read"), record.title,
         )  # fmt: skip
