@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from guardian.utils import get_user_obj_perms_model
 
 from forums.models import Forum
+from kernel.models import Notification
 from kernel.services import notification_create
 
 from .models import CaseEvent
@@ -117,6 +118,7 @@ def case_event_notify_now(*, event_id):
                 notification_create(
                     actor=event.actor,
                     recipient=person,
+                    kind=Notification.Kind.CASE,
                     title=title[:300],
                     body=body,
                     link=event.case.get_absolute_url(),

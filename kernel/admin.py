@@ -116,7 +116,6 @@ PROFILE_FIELDS = (
     "phone",
     "publish_email",
     "publish_phone",
-    "notification_frequency",
 )
 
 
@@ -132,7 +131,7 @@ class UserAdmin(ReadOnlyAdmin, DjangoUserAdmin):
         *DjangoUserAdmin.fieldsets[2:],
     )
     list_display = ("username", "first_name", "last_name", "email", "organisation", "is_staff")
-    list_filter = ("is_staff", "is_superuser", "is_active", "notification_frequency")
+    list_filter = ("is_staff", "is_superuser", "is_active")
     search_fields = ("username", "first_name", "last_name", "email", "organisation__name")
     list_select_related = ("organisation",)
     autocomplete_fields = ("organisation",)
@@ -140,8 +139,8 @@ class UserAdmin(ReadOnlyAdmin, DjangoUserAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(ReadOnlyAdmin):
-    list_display = ("title", "recipient", "created_at", "read_at")
-    list_filter = (("read_at", admin.EmptyFieldListFilter), "created_at")
+    list_display = ("title", "kind", "recipient", "created_at", "read_at")
+    list_filter = ("kind", ("read_at", admin.EmptyFieldListFilter), "created_at")
     search_fields = (
         "title",
         "dedup_key",

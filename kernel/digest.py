@@ -1,4 +1,5 @@
-"""The daily digest: one e-mail a day with the notifications not yet e-mailed."""
+"""The daily digest: one e-mail a day with the notices not yet e-mailed nor read, of the
+kinds the person chose to hear of in the digest (kernel.models.NotificationPreference)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -9,20 +10,37 @@ from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from .history import save_with_history
-from .models import Notification
-from .services import stable_message_id
+from .models import Notification, NotificationPreference
+from .services import notification_email_text, preferences_footer, stable_message_id
+
+DAILY = NotificationPreference.Channel.DAILY
+
+
+def _in_digest():
+    """Notices (in an outer query) whose recipient wants their kind in the daily digest."""
+    preferences = NotificationPreference.objects.filter(
+        person=OuterRef("recipient"), kind=OuterRef("kind")
+    )
+    wanted = Exists(preferences.filter(delivery=DAILY))
+    if NotificationPreference.DEFAULT == DAILY:
+        wanted |= ~Exists(preferences)
+    return wanted
 
 
 def _pending(user_id):
-    return Notification.objects.filter(recipient_id=user_id, emailed_at__isnull=True)
+    return Notification.objects.filter(
+        _in_digest(), recipient_id=user_id, emailed_at__isnull=True, read_at__isnull=True
+    )
 
 
 def digest_recipient_ids():
-    """People who chose the daily digest, have an address and something not yet e-mailed."""
+    """People with an address and a notice for the digest not yet e-mailed nor read."""
     User = get_user_model()
-    pending = Notification.objects.filter(recipient=OuterRef("pk"), emailed_at__isnull=True)
+    pending = Notification.objects.filter(
+        _in_digest(), recipient=OuterRef("pk"), emailed_at__isnull=True, read_at__isnull=True
+    )
     return list(
-        User.objects.filter(notification_frequency=User.NotificationFrequency.DAILY, is_active=True)
+        User.objects.filter(is_active=True)
         .exclude(email="")
         .filter(Exists(pending))
         .order_by("pk")
@@ -38,9 +56,8 @@ def notification_digest_send_now(*, actor, user_id):
     that sends the e-mail, so a second run (a retried task, or one redelivered after a
     worker died: it waits on the locks until the first commits) finds nothing to send.
     """
-    User = get_user_model()
-    person = User.objects.get(pk=user_id)
-    if not person.email or person.notification_frequency != User.NotificationFrequency.DAILY:
+    person = get_user_model().objects.get(pk=user_id)
+    if not person.email:
         return 0
     notifications = list(_pending(user_id).select_for_update().order_by("created_at", "id"))
     if not notifications:
@@ -55,10 +72,11 @@ def notification_digest_send_now(*, actor, user_id):
         parts = []
         for notification in notifications:
             text = notification.title
-            if notification.body:
-                text += "\n" + notification.body
+            details = notification_email_text(notification)
+            if details:
+                text += "\n" + details
             parts.append(text)
-        body = ("\n\n" + "-" * 40 + "\n\n").join(parts)
+        body = ("\n\n" + "-" * 40 + "\n\n").join(parts) + "\n\n-- \n" + preferences_footer()
     ids = ",".join(str(notification.pk) for notification in notifications)
     EmailMessage(
         subject=subject,

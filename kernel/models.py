@@ -11,10 +11,6 @@ from .fields import BoundedTextField
 class User(AbstractUser):
     """A person: secretariat staff, chairs, representatives. Mandates say what they may do."""
 
-    class NotificationFrequency(models.TextChoices):
-        IMMEDIATE = "immediate", _("Immediately")
-        DAILY = "daily", _("Daily digest")
-
     title = models.CharField(_("title"), max_length=200, blank=True)
     organisation = models.ForeignKey(
         "forums.Organisation",
@@ -30,12 +26,6 @@ class User(AbstractUser):
     )
     publish_phone = models.BooleanField(
         _("publish phone"), default=False, help_text=_("Shown on the public pages of forums.")
-    )
-    notification_frequency = models.CharField(
-        _("e-mail notifications"),
-        max_length=20,
-        choices=NotificationFrequency.choices,
-        default=NotificationFrequency.IMMEDIATE,
     )
     # A keyed hash of the Swedish personal identity number (kernel.personal_numbers), for
     # matching an e-ID sign-in; the number itself is never stored.
@@ -62,7 +52,16 @@ class User(AbstractUser):
 
 
 class Notification(models.Model):
-    """An in-app notice. `dedup_key` makes sending the same event twice a no-op."""
+    """An in-app notice. `dedup_key` makes sending the same event twice a no-op.
+
+    `link` is a path in the portal; e-mails make it absolute with `settings.SITE_URL`.
+    """
+
+    class Kind(models.TextChoices):
+        CASE = "case", _("Cases")
+        MINUTES = "minutes", _("Minutes to approve")
+        ACTION_ITEM = "action_item", _("Action items")
+        MANDATE = "mandate", _("Mandates ending")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -70,6 +69,7 @@ class Notification(models.Model):
         on_delete=models.CASCADE,
         related_name="notifications",
     )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)
     body = BoundedTextField(_("text"), blank=True)
     link = models.CharField(_("link"), max_length=500, blank=True)
@@ -95,6 +95,45 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class NotificationPreference(models.Model):
+    """How one person hears of one kind of notice. No row: `DEFAULT` (an e-mail at once).
+
+    Every notice is in the portal; the choice is only whether, and when, it is e-mailed.
+    Written by `kernel.services.notification_preference_set`.
+    """
+
+    class Channel(models.TextChoices):
+        IMMEDIATE = "immediate", _("E-mail at once")
+        DAILY = "daily", _("In a daily digest e-mail")
+        PORTAL = "portal", _("In the portal only")
+
+    DEFAULT = Channel.IMMEDIATE
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Notification.Kind.choices)
+    delivery = models.CharField(_("delivery"), max_length=20, choices=Channel.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        ordering = ("person", "kind")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "kind"], name="notification_preference_once_per_kind"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.kind} ({self.delivery})"
 
 
 class Delivery(models.Model):

@@ -42,6 +42,7 @@ class NotificationFactory(DjangoModelFactory):
         model = Notification
 
     recipient = factory.SubFactory(UserFactory)
+    kind = Notification.Kind.CASE
     title = factory.Sequence(lambda n: f"Notification {n}")
     body = "Something happened."
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forums.models import Forum
+from kernel.models import Notification
 from kernel.services import notification_create
 
 from ..models import Mandate
@@ -185,6 +186,7 @@ def _remind(actor, mandate, recipients, *, ends, key, chair_term):
         notification_create(
             actor=actor,
             recipient=recipient,
+            kind=Notification.Kind.MANDATE,
             title=title,
             body=body,
             link=mandate.get_absolute_url(),

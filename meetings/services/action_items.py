@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kernel.history import save_with_history
+from kernel.models import Notification
 from kernel.services import notification_create
 
 from ..models import ActionItem
@@ -31,6 +32,7 @@ def action_item_create(*, actor, meeting, title, assignee, due_date, agenda_item
     notification_create(
         actor=actor,
         recipient=assignee,
+        kind=Notification.Kind.ACTION_ITEM,
         title=_("Action item for you: %(title)s") % {"title": title},
         body=_("By %(date)s, from %(meeting)s.") % {"date": due_date, "meeting": locked},
         link=locked.get_absolute_url(),
@@ -60,6 +62,7 @@ def action_item_remind(*, actor, item_id, days_ahead=3):
         notification_create(
             actor=actor,
             recipient=item.assignee,
+            kind=Notification.Kind.ACTION_ITEM,
             title=_("Reminder: %(title)s by %(date)s")
             % {"title": item.title, "date": item.due_date},
             body=str(item.meeting),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from kernel.errors import DomainError
 from kernel.history import save_with_history
+from kernel.models import Notification
 from kernel.services import notification_create
 
 from .. import approval, sealing
@@ -120,6 +121,7 @@ def _notify_approvers(minutes, actor, *, reminder=False):
         notification_create(
             actor=actor,
             recipient=person,
+            kind=Notification.Kind.MINUTES,
             title=title,
             body=_("Please read and approve the minutes: %(link)s")
             % {"link": minutes.get_absolute_url()},

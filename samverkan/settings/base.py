@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "samverkan.oidc",
     "samverkan.two_factor",
     "samverkan.accounts",
+    "samverkan.notifications",
 ]
 
 MIDDLEWARE = [
@@ -155,6 +156,8 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="samverkan@localhost")
+# Where the portal is reached from outside: e-mails link to SITE_URL + a path.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: without a broker the tasks run eagerly in-process (no services needed).

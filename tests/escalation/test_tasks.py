@@ -8,7 +8,8 @@ from escalation import services
 from escalation.models import CaseEvent
 from escalation.notifications import case_event_notify_now, case_event_recipients
 from escalation.tasks import case_event_notify
-from kernel.models import Notification, User
+from kernel.models import Notification
+from kernel.services import notification_preference_set
 from kernel.tasks import notification_digest_send
 from tests.celery_worker import wait_for
 from tests.escalation.factories import pdf_upload
@@ -117,8 +118,9 @@ def test_the_notification_says_what_happened(case, operative_chair, follower_use
 def test_the_daily_digest_sends_one_email_of_everything_not_yet_emailed(
     case, operative_chair, follower_user, representative_user, mailoutbox
 ):
-    follower_user.notification_frequency = User.NotificationFrequency.DAILY
-    follower_user.save()
+    notification_preference_set(
+        actor=follower_user, person=follower_user, kind=Notification.Kind.CASE, delivery="daily"
+    )
     mailoutbox.clear()
     case = services.case_start_preparation(actor=operative_chair, case=case)
     case = services.case_schedule(actor=operative_chair, case=case)

@@ -4,7 +4,7 @@ import pytest
 
 from kernel.history import system_user
 from kernel.models import Notification
-from kernel.services import notification_create
+from kernel.services import notification_create, notification_preference_set
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +12,11 @@ pytestmark = pytest.mark.django_db
 
 def _notify(recipient):
     return notification_create(
-        actor=system_user(), recipient=recipient, title="Ärendet har eskalerats", dedup_key="k:1"
+        actor=system_user(),
+        recipient=recipient,
+        kind=Notification.Kind.CASE,
+        title="Ärendet har eskalerats",
+        dedup_key="k:1",
     )
 
 
@@ -35,7 +39,10 @@ def test_an_email_never_queued_is_queued_when_the_event_is_notified_again(
 def test_a_digest_reader_is_not_emailed_at_once_on_a_second_run(
     mailoutbox, django_capture_on_commit_callbacks
 ):
-    recipient = UserFactory(email="dag@example.se", notification_frequency="daily")
+    recipient = UserFactory(email="dag@example.se")
+    notification_preference_set(
+        actor=recipient, person=recipient, kind=Notification.Kind.CASE, delivery="daily"
+    )
     for _run in range(2):
         with django_capture_on_commit_callbacks(execute=True):
             _notify(recipient)

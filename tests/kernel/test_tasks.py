@@ -9,13 +9,18 @@ from tests.celery_worker import wait_for
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
+CASE = Notification.Kind.CASE
 
 
 def test_worker_emails_a_notification_after_commit(celery_worker):
     recipient = UserFactory(email="lena.ledamot@example.se")
 
     notification = notification_create(
-        actor=system_user(), recipient=recipient, title="Ärendet har eskalerats", body="SAM-1"
+        actor=system_user(),
+        recipient=recipient,
+        kind=CASE,
+        title="Ärendet har eskalerats",
+        body="SAM-1",
     )
 
     def emailed():
@@ -33,7 +38,9 @@ def test_worker_emails_a_notification_after_commit(celery_worker):
 
 def test_email_send_is_idempotent(mailoutbox):
     recipient = UserFactory(email="olle@example.se")
-    notification = notification_create(actor=system_user(), recipient=recipient, title="Möte")
+    notification = notification_create(
+        actor=system_user(), recipient=recipient, kind=CASE, title="Möte"
+    )
     from kernel.tasks import notification_email_send
 
     notification_email_send.apply(args=[notification.pk])  # a second delivery of the same task
@@ -43,10 +50,10 @@ def test_email_send_is_idempotent(mailoutbox):
 def test_same_event_notifies_once():
     recipient = UserFactory(email="")
     first = notification_create(
-        actor=system_user(), recipient=recipient, title="x", dedup_key="case:1:escalated"
+        actor=system_user(), recipient=recipient, kind=CASE, title="x", dedup_key="case:1:escalated"
     )
     second = notification_create(
-        actor=system_user(), recipient=recipient, title="x", dedup_key="case:1:escalated"
+        actor=system_user(), recipient=recipient, kind=CASE, title="x", dedup_key="case:1:escalated"
     )
     assert first == second
     assert Notification.objects.filter(recipient=recipient).count() == 1
@@ -57,7 +64,9 @@ def test_no_email_when_the_transaction_rolls_back(mailoutbox):
 
     recipient = UserFactory(email="rollback@example.se")
     with pytest.raises(RuntimeError), transaction.atomic():
-        notification_create(actor=system_user(), recipient=recipient, title="Rullas tillbaka")
+        notification_create(
+            actor=system_user(), recipient=recipient, kind=CASE, title="Rullas tillbaka"
+        )
         raise RuntimeError
     assert mailoutbox == []
     assert not Notification.objects.filter(recipient=recipient).exists()

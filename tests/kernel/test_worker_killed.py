@@ -6,14 +6,15 @@ import re
 import pytest
 
 from kernel.history import system_user
-from kernel.models import Notification, User
-from kernel.services import notification_create
+from kernel.models import Notification
+from kernel.services import notification_create, notification_preference_set
 from kernel.tasks import notification_digest_send
 from tests.celery_worker import celery_worker_process, emails, kill_paused_child, wait_for
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
+CASE = Notification.Kind.CASE
 SEND = "django.core.mail.message:EmailMessage.send"
 
 
@@ -34,7 +35,9 @@ def test_notification_emails_interrupted_by_sigkill_are_sent_once(tmp_path):
     # The child stops in the second e-mail's send, inside the transaction that marks it.
     with celery_worker_process(tmp_path, prefork=True, pause_in=(SEND, 2)) as mail_dir:
         for person in people:
-            notification_create(actor=system_user(), recipient=person, title="Ärendet har rört sig")
+            notification_create(
+                actor=system_user(), recipient=person, kind=CASE, title="Ärendet har rört sig"
+            )
         kill_paused_child(tmp_path)
         assert wait_for(
             lambda: (
@@ -48,10 +51,11 @@ def test_notification_emails_interrupted_by_sigkill_are_sent_once(tmp_path):
 
 
 def test_a_digest_interrupted_by_sigkill_is_sent_once_to_each(tmp_path):
-    people = _people(3, notification_frequency=User.NotificationFrequency.DAILY)
+    people = _people(3)
     for person in people:
+        notification_preference_set(actor=person, person=person, kind=CASE, delivery="daily")
         for title in ("Första", "Andra"):
-            notification_create(actor=system_user(), recipient=person, title=title)
+            notification_create(actor=system_user(), recipient=person, kind=CASE, title=title)
     with celery_worker_process(tmp_path, prefork=True, pause_in=(SEND, 2)) as mail_dir:
         notification_digest_send.delay()
         kill_paused_child(tmp_path)

@@ -57,6 +57,7 @@ from tests.factories import (
     MandateFactory,
     MeetingFactory,
     MinutesFactory,
+    NotificationFactory,
     OrganisationFactory,
     PartyFactory,
     UserFactory,
@@ -143,6 +144,7 @@ FORMS = {
     "two_factor:setup": ("two_factor_pending", {}),
     "two_factor:verify": ("two_factor_user", {}),
     "two_factor:recovery_regenerate": (S, {}),
+    "notifications:notification_preferences": (S, {}),
     "two_factor:disable": ("two_factor_pending", {}),
 }
 BUTTONS = {
@@ -182,9 +184,13 @@ BUTTONS = {
     ],
     "meetings:action_item_done": (S, {"pk": "action_item"}),
     "two_factor:start": (S, {}),
+    "notifications:notification_mark_read": (S, {"pk": "notice"}),
+    "notifications:notification_mark_all_read": (S, {}),
 }
 PAGES = {
     "dashboard": (S, {}),
+    "notifications:notification_list": (S, {}),
+    "notifications:notification_open": (S, {"pk": "notice"}),
     "accounts:profile": (S, {}),
     "password_change_done": (S, {}),
     "password_reset_done": ("anonymous", {}),
@@ -406,6 +412,7 @@ def world(
         "action_item": action_item.pk,
         "previewed_import": previewed.pk,
         "calendar_token": token.token,
+        "notice": NotificationFactory(recipient=secretariat_user, link="/moten/").pk,
     }
 
 

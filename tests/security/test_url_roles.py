@@ -25,6 +25,8 @@ import re
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
+from kernel.models import Notification
+from tests.factories import NotificationFactory
 from tests.security.conftest import (
     DOCUMENT,
     ENTITLED,
@@ -65,7 +67,16 @@ FILL = {
     ("protokoll", "pk"): lambda w: w["minutes"].pk,
     ("protokoll", "action"): lambda w: "submit",
     ("atgard", "pk"): lambda w: w["action_item"].pk,
+    # a notice of someone else's: 404 for everyone else (its own matrix opens one's own)
+    ("aviseringar", "pk"): lambda w: _notice_of_hidden(w),
 }
+
+
+def _notice_of_hidden(world):
+    notice = Notification.objects.filter(recipient=world["hidden"]).first()
+    return (notice or NotificationFactory(recipient=world["hidden"], link="/moten/")).pk
+
+
 # Pages for anyone: no login, and no personal data.
 ANYONE = {
     "login",
@@ -99,6 +110,8 @@ SESSION_MATRICES = {
     "tests.oidc.test_permissions",
     "tests.two_factor.test_permissions",
     "tests.samverkan.accounts.test_permissions",
+    # one's own notices only, whoever one is in a forum
+    "tests.samverkan.notifications.test_permissions",
 }
 # The apps' matrices name roles their own way; the same people here.
 ROLE_NAMES = {
