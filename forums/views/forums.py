@@ -112,7 +112,7 @@ def forum_links(forum, standing):
         links.append(("forum-cases-link", _("Your cases in this forum"), cases))
     if standing.is_secretariat:
         compliance = reverse("mandates:compliance", args=[forum.structure.slug])
-        links.append(("forum-compliance-link", _("Compliance check"), compliance))
+        links.append(("forum-compliance-link", _("Rule checks"), compliance))
     if forum.is_public:
         public = reverse("public_forums:forum_detail", args=[forum.slug])
         links.append(("forum-public-link", _("Public page"), public))
