@@ -51,7 +51,7 @@ def meeting_event(meeting, *, agenda=None, base_url=""):
     event.add("dtstamp", _utc(timezone.now()))
     event.add("dtstart", _utc(meeting.starts_at))
     event.add("dtend", _utc(meeting.ends_at))
-    event.add("summary", str(meeting.title or meeting.forum.name))
+    event.add("summary", meeting.display_name)
     event.add("sequence", meeting.ical_sequence)
     if meeting.location:
         event.add("location", meeting.location)

@@ -179,7 +179,9 @@ def build_snapshot(minutes):
             },
             "meeting": {
                 "id": meeting.pk,
-                "title": str(meeting),
+                # the meeting's own title as sealed records always held it (the forum is
+                # beside it); not the display name, so a record's shape does not change
+                "title": meeting.title or f"{forum} {meeting.starts_at:%Y-%m-%d}",
                 "kind": meeting.kind,
                 "kind_label": meeting.get_kind_display(),
                 "starts_at": _time(meeting.starts_at),

@@ -89,15 +89,10 @@ def forum_meetings_list(*, user, forum):
     )
 
 
-def meetings_upcoming_for(*, user):
-    """The coming meetings (not cancelled) of every forum whose meetings the user sees."""
-    return (
-        Meeting.objects.restrict(user, VIEW)
-        .filter(starts_at__gte=timezone.now())
-        .exclude(status=Meeting.Status.CANCELLED)
-        .select_related("forum")
-        .order_by("starts_at", "id")
-    )
+def meetings_of_my_forums(*, user):
+    """The meetings of every forum whose meetings the user sees, with their forum (the
+    display name reads it); `filters.MyMeetingFilter` picks coming or past and orders."""
+    return Meeting.objects.restrict(user, VIEW).select_related("forum").order_by("starts_at", "id")
 
 
 def action_items_of(meeting):

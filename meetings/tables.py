@@ -20,16 +20,16 @@ def _when(value):
 
 
 class MeetingColumn(tables.Column):
-    """The meeting by name, linked to its page; one without a title is named by its forum and
-    day (so the queryset selects the forum)."""
+    """The meeting by its display name (its forum and title, or its forum and day), linked to
+    its page; the queryset selects the forum."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("verbose_name", _("Meeting"))
-        kwargs.setdefault("order_by", ("title", "starts_at"))
+        kwargs.setdefault("order_by", ("forum__name", "title", "starts_at"))
         super().__init__(accessor="title", empty_values=(), **kwargs)
 
     def render(self, record):
-        return format_html('<a href="{}">{}</a>', record.get_absolute_url(), str(record))
+        return format_html('<a href="{}">{}</a>', record.get_absolute_url(), record.display_name)
 
 
 class ForumMeetingTable(Table):
@@ -51,19 +51,19 @@ class ForumMeetingTable(Table):
         return _when(value)
 
 
-class UpcomingMeetingTable(Table):
-    """The coming meetings of the user's forums, soonest first."""
+class MyMeetingTable(Table):
+    """The meetings of the user's forums (each named with its forum)."""
 
     starts_at = tables.Column(verbose_name=_("When"))
     meeting = MeetingColumn()
-    forum = tables.Column(verbose_name=_("Forum"), accessor="forum__name", order_by="forum__name")
+    kind = tables.Column(verbose_name=_("Kind"))
     status = tables.Column(verbose_name=_("Status"))
 
     class Meta(Table.Meta):
         model = Meeting
         fields = ()
-        sequence = ("starts_at", "meeting", "forum", "status")
-        empty_text = _("No coming meetings in your forums.")
+        sequence = ("starts_at", "meeting", "kind", "status")
+        empty_text = _("No meetings in your forums match the filter.")
 
     def render_starts_at(self, value):
         return _when(value)

@@ -89,6 +89,36 @@ def charter_context(request, forum, *, compare_param="jamfor"):
     }
 
 
+def forum_links(forum, standing):
+    """The forum page's ways on: (id, label, URL) of the pages about this forum the viewer
+    may open. The pages belong to the apps above; a URL name is no import. Mandates and
+    cases: those who see the members (they sit there or run the structure); the rotation
+    plan: whoever sees the forum; the compliance check: the structure's secretariat; the
+    public page: when the forum is public. Meetings come from the meetings app's panel."""
+    links = []
+    if standing.sees_members:
+        links.append(
+            (
+                "forum-mandates-link",
+                _("Mandates"),
+                reverse("mandates:forum_mandates", args=[forum.slug]),
+            )
+        )
+    links.append(
+        ("forum-rotation-link", _("Rotation plan"), reverse("mandates:rotation", args=[forum.slug]))
+    )
+    if standing.sees_members:
+        cases = reverse("escalation:my_cases") + f"?forum={forum.pk}"
+        links.append(("forum-cases-link", _("Your cases in this forum"), cases))
+    if standing.is_secretariat:
+        compliance = reverse("mandates:compliance", args=[forum.structure.slug])
+        links.append(("forum-compliance-link", _("Rule checks"), compliance))
+    if forum.is_public:
+        public = reverse("public_forums:forum_detail", args=[forum.slug])
+        links.append(("forum-public-link", _("Public page"), public))
+    return links
+
+
 def forum_detail(request, slug):
     forum = forum_for(request, slug)
     user = request.user
@@ -101,6 +131,7 @@ def forum_detail(request, slug):
         "relatives": list(forum_relatives_visible_to(user=user, forum=forum)),
         # Composition and members (mandates), meetings, cases: panels of the apps above.
         "panels": panels_for(MEMBER, request, forum),
+        "forum_links": forum_links(forum, standing),
         "today": timezone.localdate(),
         **charter_context(request, forum),
     }

@@ -70,10 +70,20 @@ class Meeting(TransitionsMixin, models.Model):
         indexes = [models.Index(fields=["forum", "starts_at"], name="meeting_forum_start_idx")]
 
     def __str__(self):
-        return self.title or f"{self.forum} {self.starts_at:%Y-%m-%d}"
+        return self.display_name
 
     def get_absolute_url(self):
         return reverse("meetings:meeting_detail", kwargs={"pk": self.pk})
+
+    @property
+    def display_name(self):
+        """The meeting's one name wherever it is named: its forum's name and its title, or the
+        forum and the day for a meeting without a title ("SRO: Sammanträde 4/2026", "SRO
+        2026-04-02"). It reads the forum: lists select_related("forum")."""
+        forum = self.forum.name
+        if self.title:
+            return f"{forum}: {self.title}"
+        return f"{forum} {timezone.localtime(self.starts_at):%Y-%m-%d}"
 
     def has_started(self, now=None):
         return self.starts_at <= (now or timezone.now())

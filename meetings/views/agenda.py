@@ -23,6 +23,7 @@ def agenda_item_add(request, pk):
         AgendaItemForm(request.POST or None, meeting=meeting),
         lambda data: services.agenda_item_add(actor=request.user, meeting=meeting, **data),
         success=meeting.get_absolute_url() + "#agenda",
+        message=_("The agenda item is added."),
         meeting=meeting,
         forum=meeting.forum,
         title=_("Add an agenda item"),
@@ -44,6 +45,7 @@ def agenda_item_move(request, pk, direction):
         lambda: services.agenda_item_move(actor=request.user, item=item, direction=direction),
         success=back,
         failure=back,
+        message=_("The agenda item is moved."),
     )
     if not request.htmx:
         return response
@@ -63,6 +65,7 @@ def agenda_item_remove(request, pk):
         lambda: services.agenda_item_remove(actor=request.user, item=item),
         success=meeting.get_absolute_url() + "#agenda",
         failure=meeting.get_absolute_url() + "#agenda",
+        message=_("The agenda item is removed."),
     )
 
 
@@ -79,6 +82,7 @@ def attendance_edit(request, pk):
             actor=request.user, meeting=meeting, entries=form.entries()
         ),
         success=meeting.get_absolute_url() + "#attendance",
+        message=_("The attendance is saved."),
         template="meetings/attendance_form.html",
         meeting=meeting,
         forum=meeting.forum,
@@ -94,6 +98,7 @@ def decision_record(request, pk):
         DecisionForm(request.POST or None, forum=meeting.forum),
         lambda data: services.decision_record(actor=request.user, item=item, **data),
         success=meeting.get_absolute_url() + "#agenda",
+        message=_("The decision is recorded."),
         meeting=meeting,
         forum=meeting.forum,
         item=item,
@@ -111,6 +116,7 @@ def action_item_add(request, pk):
         ActionItemForm(request.POST or None, meeting=meeting),
         lambda data: services.action_item_create(actor=request.user, meeting=meeting, **data),
         success=meeting.get_absolute_url() + "#actions",
+        message=_("The action item is added."),
         meeting=meeting,
         forum=meeting.forum,
         title=_("Add an action item"),
@@ -134,4 +140,5 @@ def action_item_done(request, pk):
         lambda: services.action_item_complete(actor=request.user, item=item),
         success=back,
         failure=back,
+        message=_("The action item is marked as done."),
     )

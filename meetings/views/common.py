@@ -10,9 +10,10 @@ from ..forms import CancelForm
 from ..permissions import can_run_meetings
 
 
-def form_page(request, form, call, *, success, template="meetings/form.html", **context):
-    """form -> service -> errors -> redirect (kernel.views.form_submit), else the form page."""
-    response = form_submit(request, form, call, success=success)
+def form_page(request, form, call, *, success, message, template="meetings/form.html", **context):
+    """form -> service -> errors -> confirmation and redirect (kernel.views.form_submit), else
+    the form page. Every save confirms: `message` is required."""
+    response = form_submit(request, form, call, success=success, message=message)
     return response or render(request, template, {**context, "form": form})
 
 

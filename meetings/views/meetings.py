@@ -13,11 +13,11 @@ from kernel.lists import list_page
 from kernel.views import action_submit
 
 from .. import selectors, services
-from ..filters import ForumMeetingFilter, UpcomingMeetingFilter
+from ..filters import PAST, ForumMeetingFilter, MyMeetingFilter
 from ..forms import CancelForm, MeetingForm
 from ..ical import CALENDAR_CONTENT_TYPE, meeting_ics
 from ..permissions import RUN, can_run_meetings
-from ..tables import ForumMeetingTable, UpcomingMeetingTable
+from ..tables import ForumMeetingTable, MyMeetingTable
 from .common import form_page, meeting_context
 
 
@@ -25,15 +25,16 @@ from .common import form_page, meeting_context
 def my_meetings(request):
     filterset, table = list_page(
         request,
-        UpcomingMeetingFilter,
-        UpcomingMeetingTable,
-        selectors.meetings_upcoming_for(user=request.user),
+        MyMeetingFilter,
+        MyMeetingTable,
+        selectors.meetings_of_my_forums(user=request.user),
     )
     return render(
         request,
         "meetings/my_meetings.html",
         {
             "forums": selectors.forums_with_meetings_for(user=request.user),
+            "past": filterset.form.cleaned_data.get("when") == PAST,
             "filterset": filterset,
             "table": table,
         },
@@ -70,6 +71,7 @@ def meeting_create(request, slug):
         MeetingForm(request.POST or None),
         lambda data: services.meeting_plan(actor=request.user, forum=forum, **data),
         success=lambda meeting: meeting.get_absolute_url(),
+        message=_("The meeting is planned."),
         forum=forum,
         title=_("Plan a meeting"),
         form_id="meeting-form",
@@ -91,6 +93,7 @@ def meeting_edit(request, pk):
         MeetingForm(request.POST or None, instance=meeting, editing=True),
         lambda data: services.meeting_update(actor=request.user, meeting=meeting, **data),
         success=lambda m: m.get_absolute_url(),
+        message=_("Your changes to the meeting are saved."),
         forum=meeting.forum,
         meeting=meeting,
         title=_("Change the meeting"),
@@ -133,6 +136,7 @@ def meeting_cancel(request, pk):
         CancelForm(request.POST or None),
         lambda data: services.meeting_cancel(actor=request.user, meeting=meeting, **data),
         success=lambda m: m.get_absolute_url(),
+        message=_("The meeting is cancelled."),
         meeting=meeting,
         forum=meeting.forum,
         title=_("Cancel the meeting"),

@@ -31,6 +31,7 @@ def minutes_create(request, pk):
         lambda: services.minutes_draft(actor=request.user, meeting=meeting, amends=amends),
         success=lambda minutes: reverse("meetings:minutes_edit", kwargs={"pk": minutes.pk}),
         failure=meeting.get_absolute_url(),
+        message=_("A draft is started: write the minutes and save them."),
     )
 
 
@@ -72,6 +73,7 @@ def minutes_edit(request, pk):
         MinutesForm(request.POST or None, initial={"body": minutes.body}),
         lambda data: services.minutes_update(actor=request.user, minutes=minutes, **data),
         success=lambda m: m.get_absolute_url(),
+        message=_("The minutes are saved."),
         minutes=minutes,
         meeting=minutes.meeting,
         forum=minutes.meeting.forum,

@@ -138,7 +138,13 @@ def test_the_forum_page_works_with_no_panels(
     assert reverse("forums:forum_update", args=[operative_forum.slug]) in html
     for theirs in ("composition-heading", "members-heading", "forum-meetings-link", "medlemmar"):
         assert theirs not in html
-    assert 'id="forum-work-links"' not in html  # no empty navigation
+    # the navigation holds the forum's own ways on (by URL name), none from a panel
+    nav = html[
+        html.index('id="forum-work-links"') : html.index(
+            "</nav>", html.index('id="forum-work-links"')
+        )
+    ]
+    assert 'id="forum-rotation-link"' in nav and "forum-raise-case-link" not in nav
 
 
 def test_the_public_page_works_with_no_panels(no_panels, client, operative_forum):

@@ -94,11 +94,12 @@ def meetings(vg):
     ]
 
 
-def _read(reader, bodies):
+def _read(reader, bodies, forum):
+    """{meeting title: (start, end)}; the event's summary is the display name, "forum: title"."""
     shown = {}
     for body in bodies:
-        for title, (start, end) in reader(body).items():
-            shown[title] = (_shown(start), _shown(end))
+        for summary, (start, end) in reader(body).items():
+            shown[summary.removeprefix(f"{forum.name}: ")] = (_shown(start), _shown(end))
     return shown
 
 
@@ -107,7 +108,7 @@ def test_feed_reads_as_the_meetings_local_times(client, vg, meetings, reader):
     token = services.calendar_token_rotate(actor=vg.vgr_member, forum=vg.group)
     response = client.get(reverse("meetings:calendar_feed", args=[token.token]))
     assert response.status_code == 200
-    assert _read(reader, [response.content]) == EXPECTED
+    assert _read(reader, [response.content], vg.group) == EXPECTED
     assert_calendar_content_type(response)
 
 
@@ -116,6 +117,6 @@ def test_single_meeting_file_reads_as_the_meetings_local_times(client, vg, meeti
     client.force_login(vg.vgr_member)
     responses = [client.get(reverse("meetings:meeting_ics", args=[m.pk])) for m in meetings]
     assert [r.status_code for r in responses] == [200] * len(meetings)
-    assert _read(reader, [r.content for r in responses]) == EXPECTED
+    assert _read(reader, [r.content for r in responses], vg.group) == EXPECTED
     for response in responses:
         assert_calendar_content_type(response)

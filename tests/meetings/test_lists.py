@@ -23,6 +23,8 @@ from tests.querycount import count_queries
 
 pytestmark = pytest.mark.django_db
 
+# /moten/: session, user, the forums of the filter, the meetings page, the forums per forum
+MY_MEETINGS_QUERIES = 5
 ROW = re.compile(r'<a href="/moten/(\d+)/">([^<]*)</a>')
 
 
@@ -128,31 +130,27 @@ def test_forum_meetings_shows_only_this_forum(client, vg):
     assert [pk for pk, _ in rows] == [mine.pk] and elsewhere.pk not in dict(rows)
 
 
-def test_my_meetings_lists_coming_meetings_of_my_forums_paged_and_filtered(client, vg):
-    soon = timezone.now() + datetime.timedelta(days=2)
+def _soon(days, hours=0):
+    start = timezone.now() + datetime.timedelta(days=days, hours=hours)
+    return {"starts_at": start, "ends_at": start + datetime.timedelta(hours=2)}
+
+
+def test_my_meetings_lists_coming_meetings_of_my_forums_paged(client, vg):
     mine = [
-        MeetingFactory(
-            forum=vg.group,
-            title="" if i % 2 else f"Kommande {i}",
-            starts_at=soon + datetime.timedelta(days=i),
-            ends_at=soon + datetime.timedelta(days=i, hours=2),
-        )
+        MeetingFactory(forum=vg.group, title="" if i % 2 else f"Kommande {i}", **_soon(2 + i))
         for i in range(PAGE_SIZE + 3)
     ]
-    MeetingFactory(forum=vg.group, status=Meeting.Status.CANCELLED)
+    MeetingFactory(forum=vg.group, status=Meeting.Status.CANCELLED, **_soon(1))
     MeetingFactory(forum=vg.group, **_at(2020, 1, 1))  # past
-    hidden = MeetingFactory(forum=ForumFactory())
-    strategic = MeetingFactory(
-        forum=vg.sro, starts_at=soon, ends_at=soon + datetime.timedelta(hours=1)
-    )
+    hidden = MeetingFactory(forum=ForumFactory(), **_soon(1))
+    strategic = MeetingFactory(forum=vg.sro, **_soon(1))
     client.force_login(vg.vgr_member)
     url = reverse("meetings:my_meetings")
     first = client.get(url)
-    assert [pk for pk, _ in _rows(first)] == [m.pk for m in mine[:PAGE_SIZE]]
-    assert vg.group.name in first.content.decode()
+    assert [pk for pk, _ in _rows(first)] == [m.pk for m in mine[:PAGE_SIZE]]  # soonest first
     second = client.get(url, {"page": 2})
     assert [pk for pk, _ in _rows(second)] == [m.pk for m in mine[PAGE_SIZE:]]
-    assert hidden.pk not in dict(_rows(client.get(url, {"page": 2})))
+    assert hidden.pk not in dict(_rows(second))
     assert strategic.pk not in dict(_rows(first))  # not a forum of theirs
     client.force_login(vg.secretary)  # runs the structure: sees both forums
     assert [pk for pk, _ in _rows(client.get(url, {"forum": vg.sro.pk}))] == [strategic.pk]
@@ -160,28 +158,110 @@ def test_my_meetings_lists_coming_meetings_of_my_forums_paged_and_filtered(clien
     assert [pk for pk, _ in only_group] == [m.pk for m in mine[:PAGE_SIZE]]
 
 
-def test_my_meetings_query_count_constant(client, vg):
+def test_my_meetings_names_every_meeting_with_its_forum(client, vg):
+    titled = MeetingFactory(forum=vg.group, title="Sammanträde 4/2026", **_soon(3))
+    other = MeetingFactory(forum=vg.sro, title="Sammanträde 4/2026", **_soon(4))
+    untitled = MeetingFactory(forum=vg.sro, title="", **_soon(5))
+    assert titled.display_name == str(titled) == f"{vg.group.name}: Sammanträde 4/2026"
+    day = timezone.localtime(untitled.starts_at)
+    assert str(untitled) == f"{vg.sro.name} {day:%Y-%m-%d}"
+    client.force_login(vg.secretary)
+    rows = dict(_rows(client.get(reverse("meetings:my_meetings"))))
+    assert rows == {
+        titled.pk: f"{vg.group.name}: Sammanträde 4/2026",
+        other.pk: f"{vg.sro.name}: Sammanträde 4/2026",
+        untitled.pk: f"{vg.sro.name} {day:%Y-%m-%d}",
+    }
+    page = client.get(titled.get_absolute_url()).content.decode()
+    assert f'<h1 class="h2 mb-3">{vg.group.name}: Sammanträde 4/2026</h1>' in page
+
+
+def test_my_meetings_coming_past_year_and_status(client, vg):
+    coming = MeetingFactory(forum=vg.group, **_soon(10))
+    coming_later = MeetingFactory(forum=vg.group, **_soon(20))
+    cancelled = MeetingFactory(forum=vg.group, status=Meeting.Status.CANCELLED, **_soon(5))
+    held_2021 = MeetingFactory(forum=vg.group, status=Meeting.Status.HELD, **_at(2021, 3, 1))
+    held_2022 = MeetingFactory(forum=vg.group, status=Meeting.Status.HELD, **_at(2022, 3, 1))
+    past_cancelled = MeetingFactory(
+        forum=vg.group, status=Meeting.Status.CANCELLED, **_at(2022, 5, 1)
+    )
     client.force_login(vg.vgr_member)
     url = reverse("meetings:my_meetings")
-    soon = timezone.now() + datetime.timedelta(days=2)
 
-    def grow(n, start):
-        for i in range(start, start + n):
-            MeetingFactory(
-                forum=vg.group,
-                title="" if i % 2 else f"M {i}",
-                starts_at=soon + datetime.timedelta(hours=i * 3),
-                ends_at=soon + datetime.timedelta(hours=i * 3 + 2),
+    def shown(**query):
+        return [pk for pk, _ in _rows(client.get(url, query))]
+
+    assert shown() == [coming.pk, coming_later.pk]  # coming, soonest first, none cancelled
+    assert shown(when="coming") == [coming.pk, coming_later.pk]
+    assert shown(when="past") == [held_2022.pk, held_2021.pk]  # latest first
+    assert shown(when="past", year="2021") == [held_2021.pk]
+    assert shown(when="past", status="cancelled") == [past_cancelled.pk]
+    assert shown(status="cancelled") == [cancelled.pk]
+    assert shown(when="past", year="2022", status="held") == [held_2022.pk]
+    # a forum not theirs is no choice: the filter is refused and shows only their own meetings
+    assert set(shown(when="past", forum=vg.sro.pk)) <= {held_2022.pk, held_2021.pk}
+    page = client.get(url, {"when": "past"}).content.decode()
+    assert 'name="when"' in page and 'name="year"' in page and 'name="forum"' in page
+    assert "Past meetings" in page or "Tidigare" in page
+
+
+def test_my_meetings_never_shows_a_forum_the_user_may_not_see(client, vg, other_forum_member):
+    hidden_coming = MeetingFactory(forum=vg.group, **_soon(3))
+    hidden_past = MeetingFactory(forum=vg.group, status=Meeting.Status.HELD, **_at(2022, 1, 1))
+    client.force_login(other_forum_member)
+    url = reverse("meetings:my_meetings")
+    seen = set()
+    for query in (
+        {},
+        {"when": "past"},
+        {"forum": vg.group.pk},
+        {"status": "held"},
+        {"when": "past", "forum": vg.group.pk, "year": "2022"},
+    ):
+        seen |= {pk for pk, _ in _rows(client.get(url, query))}
+    assert not seen & {hidden_coming.pk, hidden_past.pk}
+    assert f'value="{vg.group.pk}"' not in client.get(url).content.decode()  # not offered
+
+
+@pytest.mark.parametrize("when", ["coming", "past"])
+def test_my_meetings_query_count_pinned_from_5_to_50(client, vg, when):
+    """5 meetings and 50 (every other one without a title, named by its forum and day): the
+    same pinned number of queries, and the rows beyond the first five really render (25 on
+    page one, 25 on page two)."""
+    client.force_login(vg.vgr_member)
+    url = reverse("meetings:my_meetings")
+    made = []
+
+    def grow(n):
+        for _ in range(n):
+            i = len(made)
+            hours = 3 * i + 1
+            made.append(
+                MeetingFactory(
+                    forum=vg.group,
+                    title="" if i % 2 else f"M {i}",
+                    **_soon(1 if when == "coming" else -1, hours if when == "coming" else -hours),
+                )
             )
 
-    client.get(url)  # warm the per-process caches (content types) before counting
-    grow(5, 0)
-    few, response = count_queries(client.get, url)
-    assert len(_rows(response)) == 5
-    grow(45, 5)
-    many, response = count_queries(client.get, url)
-    assert len(_rows(response)) == PAGE_SIZE
-    assert few == many
+    def names(response):
+        return [text for _, text in _rows(response)]
+
+    def pks(response):
+        return [pk for pk, _ in _rows(response)]
+
+    client.get(url, {"when": when})  # warm the per-process caches (content types)
+    grow(5)
+    few, response = count_queries(client.get, url, {"when": when})
+    assert len(names(response)) == 5
+    assert all(name.startswith(f"{vg.group.name}") for name in names(response))
+    grow(45)
+    many, response = count_queries(client.get, url, {"when": when})
+    second, response_2 = count_queries(client.get, url, {"when": when, "page": 2})
+    shown = names(response) + names(response_2)
+    assert len(shown) == 50 and set(pks(response) + pks(response_2)) == {m.pk for m in made}
+    assert sum(1 for name in shown if ": M " not in name) == 25  # the untitled ones render
+    assert (few, many, second) == (MY_MEETINGS_QUERIES,) * 3
 
 
 # --- The visibility API behind the pages -----------------------------------------------------
