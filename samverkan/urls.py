@@ -24,4 +24,5 @@ urlpatterns = [
     path("offentligt/", include("forums.public_urls")),
     path("arenden/", include("escalation.urls")),
     path("moten/", include("meetings.urls")),
+    path("sok/", include("samverkan.search.urls")),
 ]

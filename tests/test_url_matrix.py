@@ -22,6 +22,7 @@ MATRIX_MODULE = {
     "oidc": "tests.oidc.test_permissions",
     "two_factor": "tests.two_factor.test_permissions",
     "accounts": "tests.samverkan.accounts.test_permissions",
+    "search": "tests.samverkan.search.test_permissions",
 }
 # Namespaces that are not the portal's own apps.
 NOT_OURS = {"admin", "djdt"}

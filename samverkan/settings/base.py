@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "samverkan.oidc",
     "samverkan.two_factor",
     "samverkan.accounts",
+    "samverkan.search",
 ]
 
 MIDDLEWARE = [
