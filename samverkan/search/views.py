@@ -7,7 +7,7 @@ from .forms import SearchForm
 from .kinds import BY_KEY
 
 GROUP_SIZE = 5
-PAGE_SIZE = 20
+PAGE_SIZE = 50
 
 
 @login_required
