@@ -35,7 +35,9 @@ def index_expression(fields):
 def gin_index(*, table, name, fields):
     """A migration operation creating the GIN index on PostgreSQL and nothing elsewhere
     (`make run` migrates SQLite, which has no full-text search of this kind)."""
-    create = f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" USING gin ({index_expression(fields)})'
+    create = (
+        f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" USING gin ({index_expression(fields)})'
+    )
     drop = f'DROP INDEX IF EXISTS "{name}"'
 
     def run(sql):

@@ -5,8 +5,8 @@ index migration uses), the rows the user may see (the visibility API), and how a
 titled and linked. Fetching a kind's hits is one query whatever their number.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -130,9 +130,9 @@ KINDS = (
         visible=_organisations,
         title=lambda organisation: organisation.name,
         context=lambda organisation: organisation.get_kind_display(),
-        url=lambda organisation: reverse("forums:organisation_list")
-        + "?"
-        + urlencode({"q": organisation.name}),
+        url=lambda organisation: (
+            reverse("forums:organisation_list") + "?" + urlencode({"q": organisation.name})
+        ),
     ),
     Kind(
         key="people",

@@ -36,7 +36,5 @@ def search(request):
                 next_page=page + 1 if group.more else None,
             )
         else:
-            context["groups"] = selectors.search_all(
-                user=request.user, text=text, limit=GROUP_SIZE
-            )
+            context["groups"] = selectors.search_all(user=request.user, text=text, limit=GROUP_SIZE)
     return render(request, "search/results.html", context)

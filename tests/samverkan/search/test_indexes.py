@@ -36,4 +36,3 @@ def test_the_search_query_can_use_the_index(kind):
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = searched.explain()
     assert INDEX[kind.key] in plan, plan
-
