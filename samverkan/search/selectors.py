@@ -14,7 +14,6 @@ from django.db.models import Q, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 
 from kernel.search import CONFIG, query, vector
 
@@ -95,10 +94,25 @@ def _plain_snippet(row, fields, text):
         at = value.lower().find(text.lower())
         if at < 0:
             continue
-        before = Truncator(value[:at][::-1]).words(SNIPPET_WORDS // 2, truncate="")[::-1]
-        after = Truncator(value[at + len(text) :]).words(SNIPPET_WORDS // 2, truncate=" …")
+        before, after = value[:at], value[at + len(text) :]
+        before = _words(before, keep_end=True)
+        after = _words(after, keep_end=False)
         return highlighted(before + START + value[at : at + len(text)] + STOP + after)
     return ""
+
+
+def _words(text, *, keep_end):
+    """At most half a snippet's words of `text`, from its end or its start, keeping the
+    whitespace that touches the match."""
+    words = text.split()
+    half = SNIPPET_WORDS // 2
+    if keep_end:
+        kept = " ".join(words[-half:])
+        lead = "… " if len(words) > half else ""
+        return lead + kept + (" " if text[-1:].isspace() else "")
+    kept = " ".join(words[:half])
+    tail = " …" if len(words) > half else ""
+    return (" " if text[:1].isspace() else "") + kept + tail
 
 
 def _hit(kind, row, text, full_text):
