@@ -67,8 +67,9 @@ def _people(user):
     return people().restrict(user, VIEW).select_related("organisation")
 
 
-def _meeting_url(meeting_id):
-    return reverse("meetings:meeting_detail", kwargs={"pk": meeting_id})
+def _agenda_item_url(item):
+    """The item's row on its meeting's page (templates/meetings/partials/_agenda.html)."""
+    return reverse("meetings:meeting_detail", kwargs={"pk": item.meeting_id}) + f"#item-{item.pk}"
 
 
 KINDS = (
@@ -90,7 +91,7 @@ KINDS = (
         visible=_decisions,
         title=lambda decision: decision.agenda_item.title,
         context=lambda decision: str(decision.agenda_item.meeting),
-        url=lambda decision: _meeting_url(decision.agenda_item.meeting_id),
+        url=lambda decision: _agenda_item_url(decision.agenda_item),
     ),
     Kind(
         key="agenda",
@@ -100,7 +101,7 @@ KINDS = (
         visible=_agenda_items,
         title=lambda item: item.title,
         context=lambda item: str(item.meeting),
-        url=lambda item: _meeting_url(item.meeting_id),
+        url=_agenda_item_url,
     ),
     Kind(
         key="minutes",

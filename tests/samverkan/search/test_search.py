@@ -48,12 +48,11 @@ def test_a_decision_is_found_by_a_member_and_not_by_an_outsider(
     client, representative_user, outsider_user, operative_forum
 ):
     meeting = MeetingFactory(forum=operative_forum)
-    DecisionFactory(
-        agenda_item=AgendaItemFactory(meeting=meeting, title="Upphandling"),
-        text="Forumet beslutade om gemensam upphandling av vaccin.",
-    )
+    item = AgendaItemFactory(meeting=meeting, title="Upphandling")
+    DecisionFactory(agenda_item=item, text="Forumet beslutade om gemensam upphandling av vaccin.")
     found = _hit_urls(_search(client, representative_user, "vaccin"))
-    assert found["decisions"] == [reverse("meetings:meeting_detail", kwargs={"pk": meeting.pk})]
+    meeting_url = reverse("meetings:meeting_detail", kwargs={"pk": meeting.pk})
+    assert found["decisions"] == [f"{meeting_url}#item-{item.pk}"]
     assert "decisions" not in _hit_urls(_search(client, outsider_user, "vaccin"))
 
 
@@ -84,13 +83,14 @@ def test_minutes_agenda_items_forums_and_organisations_are_found(
     client, secretariat_user, operative_forum
 ):
     meeting = MeetingFactory(forum=operative_forum)
-    AgendaItemFactory(meeting=meeting, title="Digital vårdplanering")
+    item = AgendaItemFactory(meeting=meeting, title="Digital vårdplanering")
     minutes = MinutesFactory(meeting=meeting, body="Protokoll om vårdplaneringen i länet.")
     operative_forum.purpose = "Samordnar vårdplanering mellan huvudmännen."
     operative_forum.save()
     OrganisationFactory(name="Vårdplaneringsförbundet")  # another word: not found by stem
     found = _hit_urls(_search(client, secretariat_user, "vårdplanering"))
-    assert found["agenda"] == [reverse("meetings:meeting_detail", kwargs={"pk": meeting.pk})]
+    meeting_url = reverse("meetings:meeting_detail", kwargs={"pk": meeting.pk})
+    assert found["agenda"] == [f"{meeting_url}#item-{item.pk}"]
     assert found["minutes"] == [minutes.get_absolute_url()]
     assert found["forums"] == [operative_forum.get_absolute_url()]
     organisation = OrganisationFactory(name="Region Exempelstad", short_name="RE")
