@@ -234,3 +234,14 @@ def test_query_count_of_the_grouped_page(client, secretariat_user, operative_for
 
 QUERIES_KIND_PAGE = 3
 QUERIES_GROUPED_PAGE = 10
+
+
+def test_an_overlong_text_is_refused_with_a_message_and_a_bad_kind_is_ignored(
+    client, secretariat_user, operative_forum
+):
+    CaseFactory(origin_forum=operative_forum, title="Tolkfrågan")
+    response = _search(client, secretariat_user, "tolkfrågan " * 30)
+    assert response.context["searched"] is False
+    assert 'aria-invalid="true"' in response.text
+    response = _search(client, secretariat_user, "tolkfrågan", kind="nope", page="x")
+    assert len(_hit_urls(response)["cases"]) == 1
