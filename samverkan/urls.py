@@ -25,4 +25,5 @@ urlpatterns = [
     path("arenden/", include("escalation.urls")),
     path("moten/", include("meetings.urls")),
     path("aviseringar/", include("samverkan.notifications.urls")),
+    path("sok/", include("samverkan.search.urls")),
 ]

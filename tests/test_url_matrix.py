@@ -23,6 +23,7 @@ MATRIX_MODULE = {
     "two_factor": "tests.two_factor.test_permissions",
     "accounts": "tests.samverkan.accounts.test_permissions",
     "notifications": "tests.samverkan.notifications.test_permissions",
+    "search": "tests.samverkan.search.test_permissions",
 }
 # Namespaces that are not the portal's own apps.
 NOT_OURS = {"admin", "djdt"}

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "samverkan.two_factor",
     "samverkan.accounts",
     "samverkan.notifications",
+    "samverkan.search",
 ]
 
 MIDDLEWARE = [

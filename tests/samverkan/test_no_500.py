@@ -199,6 +199,7 @@ PAGES = {
     "oidc:authenticate": ("anonymous", {}),
     "oidc:callback": ("anonymous", {}),
     "mandates:mandate_list": (S, {}),
+    "search:search": (S, {}),
     "mandates:mandate_create_choose": (S, {}),  # a GET form: the query string test drives it
     "mandates:mandate_detail": (S, {"pk": "mandate"}),
     "mandates:mandate_document": (S, {"pk": "mandate"}),
