@@ -178,7 +178,7 @@ def empty_seats(forums):
 
 
 def empty_seats_message(*, forum, seat, count, free):
-    """"The seat ... is empty", "All 3 seats ...", "1 of the 5 seats ... is empty": said as
+    """ "The seat ... is empty", "All 3 seats ...", "1 of the 5 seats ... is empty": said as
     a person would say it, with what to do about it."""
     names = {"forum": forum, "seat": seat, "count": count, "free": free}
     if count == 1:
@@ -186,11 +186,14 @@ def empty_seats_message(*, forum, seat, count, free):
     elif free == count:
         said = _("All %(count)d seats of %(seat)s in %(forum)s are empty.") % names
     else:
-        said = ngettext(
-            "%(free)d of the %(count)d seats of %(seat)s in %(forum)s is empty.",
-            "%(free)d of the %(count)d seats of %(seat)s in %(forum)s are empty.",
-            free,
-        ) % names
+        said = (
+            ngettext(
+                "%(free)d of the %(count)d seats of %(seat)s in %(forum)s is empty.",
+                "%(free)d of the %(count)d seats of %(seat)s in %(forum)s are empty.",
+                free,
+            )
+            % names
+        )
     then = ngettext(
         "Give someone a mandate for it on the forum's mandates page.",
         "Give people mandates for them on the forum's mandates page.",

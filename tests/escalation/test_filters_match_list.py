@@ -53,7 +53,9 @@ def test_every_status_choice_finds_what_the_status_column_shows(client, cases, r
     assert shown_statuses <= {str(label) for label in choices.values()}
 
 
-def test_the_escalated_choice_finds_the_cases_whose_path_went_up(client, cases, representative_user):
+def test_the_escalated_choice_finds_the_cases_whose_path_went_up(
+    client, cases, representative_user
+):
     at_home, preparing, moved = cases
     client.force_login(representative_user)
     url = reverse(MY_CASES)

@@ -15,7 +15,9 @@ def test_the_short_name_carries_the_full_name_as_its_title():
     rendered = Template("{% load forum_names %}{{ forum|short_forum_name }}").render(
         Context({"forum": forum})
     )
-    assert rendered == '<abbr title="Samordningsgruppen för läkemedel &amp; &lt;test&gt;">SGL</abbr>'
+    assert (
+        rendered == '<abbr title="Samordningsgruppen för läkemedel &amp; &lt;test&gt;">SGL</abbr>'
+    )
 
 
 def test_without_a_short_name_the_full_name():
