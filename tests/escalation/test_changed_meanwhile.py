@@ -18,6 +18,7 @@ from django.utils import translation
 from escalation import services
 from escalation.errors import CaseChangedMeanwhile
 from escalation.models import Case, CaseEvent
+from kernel.errors import InvalidTransition
 from mandates.models import Mandate
 from tests.escalation.factories import raise_case
 from tests.factories import UserFactory
@@ -130,5 +131,5 @@ def test_escalating_from_the_top_says_the_strategic_level_is_the_top(
     [message] = _messages(response)
     assert "strategic level, the top tier" in message
     assert case.get_status_display() not in message  # the status is not what stops it
-    with pytest.raises(Exception, match="top tier"):
+    with translation.override("en"), pytest.raises(InvalidTransition, match="top tier"):
         services.case_escalate(actor=strategic_chair, case=case, reason="Högre")
