@@ -180,5 +180,9 @@ def refuse_wound_down_target(target):
     """A case moves only into a forum that is active today."""
     if not target.is_active_on(timezone.localdate()):
         raise DomainError(
-            _("%(target)s is wound down and takes no escalated cases.") % {"target": target}
+            _(
+                "%(target)s is wound down and takes no escalated cases. Ask the secretariat "
+                "to name an active forum to escalate to."
+            )
+            % {"target": target}
         )
