@@ -5,7 +5,7 @@ possible now and allowed to the user; the step page runs one."""
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from forums.models import Forum
 from forums.permissions import can_manage_structure
@@ -53,6 +53,36 @@ class Step:
         if self.slug == "kvittera":
             return case.status == Status.FEEDBACK_GIVEN
         return True
+
+    def why_not(self, case):
+        """Why the step cannot be taken now, and what to do instead (for the user)."""
+        forum = case.current_forum
+        names = {"step": self.label, "status": case.get_status_display(), "forum": forum}
+        if self.escalation:
+            if forum.tier == Forum.Tier.STRATEGIC:  # whatever the status: nothing is above it
+                return (
+                    gettext(
+                        "%(forum)s is on the strategic level, the top tier: there is no forum "
+                        "above it to escalate to. The case is decided there, referred back or "
+                        "removed."
+                    )
+                    % names
+                )
+            if forum.escalates_to_id is None and case.can_become(self.target):
+                return (
+                    gettext(
+                        "%(forum)s has no forum to escalate to yet. Ask the secretariat to "
+                        "name one in the forum's settings."
+                    )
+                    % names
+                )
+        return (
+            gettext(
+                "“%(step)s” cannot be done while the case is “%(status)s” at %(forum)s. The "
+                "case page shows the steps that can be taken now."
+            )
+            % names
+        )
 
     @property
     def action(self):

@@ -149,6 +149,14 @@ def _done(case):
     }
 
 
+def _posted_version(request):
+    """The case version the posted page showed, or None (the form then says what is wrong)."""
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return None
+
+
 @login_required
 def case_step(request, reference, step):
     """A step on a case: the form (GET) and the step itself (POST)."""
@@ -156,13 +164,18 @@ def case_step(request, reference, step):
     if step is None:
         raise Http404
     user = request.user
+    if request.method == "POST":
+        # A stale page is told so before any permission is checked: the case may have moved
+        # to a forum the user does not lead, and a bare 403 would not say why.
+        seen = case_get_visible(user=user, reference=reference)
+        try:
+            services.case_refuse_if_changed(seen, _posted_version(request))
+        except CaseChangedMeanwhile as error:
+            messages.error(request, str(error))
+            return redirect(seen)
     case = case_get_visible(user=user, reference=reference, action=step.action)
     if request.method == "GET" and not step.possible(case):
-        messages.info(
-            request,
-            _("“%(step)s” cannot be done now: the case is “%(status)s”.")
-            % {"step": step.label, "status": case.get_status_display()},
-        )
+        messages.info(request, step.why_not(case))
         return redirect(case)
     form = step_form(step, case, request.POST if request.method == "POST" else None)
     response = form_submit(

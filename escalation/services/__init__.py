@@ -1,7 +1,8 @@
 """Every write to cases: raising, moving them through their lifecycle, escalating, following.
 
 A transition service is `@transaction.atomic` and:
-1. checks the actor's permission first (PermissionDenied), unless a decision taken at a
+1. tells a caller who saw an older version that the case changed meanwhile, then checks
+   the actor's permission (PermissionDenied), unless a decision taken at a
    meeting authorises the step (`authorised_by_decision`, passed by the meetings app);
 2. validates its input (ValidationError naming the field);
 3. locks the case (select_for_update) and compares its version with the version the caller
@@ -17,6 +18,7 @@ unless `expected_version` says otherwise (a page posts the version it showed). T
 returns the updated case and brings the caller's instance up to date as well.
 """
 
+from ._core import refuse_if_changed as case_refuse_if_changed
 from .attachments import case_attachment_add
 from .escalating import case_escalate
 from .feedback import case_acknowledge_feedback, case_give_feedback
@@ -45,6 +47,7 @@ __all__ = [
     "case_move_on_wind_down",
     "case_raise",
     "case_refer_back",
+    "case_refuse_if_changed",
     "case_remove",
     "case_schedule",
     "case_start_preparation",

@@ -15,9 +15,16 @@ Status = Case.Status
 Kind = CaseEvent.Kind
 
 
-def authorise(allowed, authorised_by_decision):
+def authorise(allowed, authorised_by_decision, case=None, expected_version=None):
     """A decision taken at a meeting (the meetings app passes it) stands in for the actor's
-    permission; `lock_case` then checks that the decision really is one for this step."""
+    permission; `lock_case` then checks that the decision really is one for this step.
+
+    A page that showed an older version of the case is told that the case changed
+    meanwhile before it is told anything about permissions: the second of two people may no
+    longer lead the forum the first moved the case to, and "forbidden" would hide why.
+    """
+    if case is not None:
+        refuse_if_changed(case, expected_version)
     if authorised_by_decision:
         return
     if not allowed:
@@ -69,10 +76,17 @@ def changed_meanwhile(locked):
     return CaseChangedMeanwhile(
         _(
             "The case changed meanwhile: it is now “%(status)s” at %(forum)s. "
-            "Look at it again before you go on."
+            "Nothing was saved. Look at the case as it is now and take the next step from "
+            "there."
         )
         % {"status": locked.get_status_display(), "forum": locked.current_forum}
     )
+
+
+def refuse_if_changed(case, expected_version):
+    """CaseChangedMeanwhile if the caller saw another version than `case` (as read now)."""
+    if expected_version is not None and int(expected_version) != case.version:
+        raise changed_meanwhile(case)
 
 
 def lock_case(case, expected_version, *, decision=None, outcome=None):
@@ -166,5 +180,9 @@ def refuse_wound_down_target(target):
     """A case moves only into a forum that is active today."""
     if not target.is_active_on(timezone.localdate()):
         raise DomainError(
-            _("%(target)s is wound down and takes no escalated cases.") % {"target": target}
+            _(
+                "%(target)s is wound down and takes no escalated cases. Ask the secretariat "
+                "to name an active forum to escalate to."
+            )
+            % {"target": target}
         )

@@ -44,7 +44,12 @@ def case_attachment_add(*, actor, case, upload):
         raise ValidationError({"file": error.messages}) from error
     locked = Case.objects.select_for_update().get(pk=case.pk)
     if locked.is_final:
-        raise DomainError(_("A closed or removed case takes no more attachments."))
+        raise DomainError(
+            _(
+                "A closed or removed case takes no more attachments. Raise a new case if "
+                "there is more to add."
+            )
+        )
     attachment = attach_file(
         locked, actor=actor, upload=upload, name=name, content_type=content_type
     )

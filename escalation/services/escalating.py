@@ -37,19 +37,25 @@ def case_escalate(
     reason is required. `to_forum`, when given, must be that target. The case keeps its
     origin and is open at the new forum, waiting for preparation there.
     """
-    authorise(can_escalate_case(actor, case), authorised_by_decision)
+    authorise(can_escalate_case(actor, case), authorised_by_decision, case, expected_version)
     reason = required_text(reason, "reason", _("Say why the case is escalated."))
     locked = lock_case(case, expected_version, decision=authorised_by_decision, outcome="escalated")
     forum = locked.current_forum
     target = forum.escalates_to
     if forum.tier == Forum.Tier.STRATEGIC:
         raise InvalidTransition(
-            _("%(forum)s is on the strategic tier: a case there cannot be escalated.")
+            _(
+                "%(forum)s is on the strategic level, the top tier: there is no forum above "
+                "it to escalate to. The case is decided there, referred back or removed."
+            )
             % {"forum": forum}
         )
     if target is None:
         raise InvalidTransition(
-            _("%(forum)s has no forum to escalate to. The secretariat names one.")
+            _(
+                "%(forum)s has no forum to escalate to yet. Ask the secretariat to name one "
+                "in the forum's settings."
+            )
             % {"forum": forum}
         )
     if to_forum is not None and to_forum.pk != target.pk:

@@ -26,7 +26,7 @@ def case_give_feedback(
     Every forum on the path hears of it (its leaders and the followers are notified) and the
     case returns to the forum where it was raised, which acknowledges the feedback.
     """
-    authorise(can_handle_case(actor, case), authorised_by_decision)
+    authorise(can_handle_case(actor, case), authorised_by_decision, case, expected_version)
     feedback = required_text(feedback, "feedback", _("Write the feedback."))
     locked = lock_case(case, expected_version, decision=authorised_by_decision)
     require_transition(locked, Status.FEEDBACK_GIVEN)
@@ -52,7 +52,7 @@ def case_acknowledge_feedback(
     *, actor, case, note="", expected_version=None, authorised_by_decision=None
 ):
     """Feedback given -> closed: the forum where the case was raised acknowledges it."""
-    authorise(can_handle_case(actor, case), authorised_by_decision)
+    authorise(can_handle_case(actor, case), authorised_by_decision, case, expected_version)
     locked = lock_case(case, expected_version, decision=authorised_by_decision)
     require_transition(locked, Status.CLOSED)
     if locked.status != Status.FEEDBACK_GIVEN:

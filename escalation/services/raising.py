@@ -53,7 +53,13 @@ def case_raise(
     # (and waits for this raise, or this raise for it, on the row lock).
     forum = Forum.objects.select_for_update(no_key=True).get(pk=forum.pk)
     if not forum.is_active_on(today):
-        raise DomainError(_("%(forum)s is wound down and takes no new cases.") % {"forum": forum})
+        raise DomainError(
+            _(
+                "%(forum)s is wound down and takes no new cases. Raise the case in another "
+                "forum of the structure."
+            )
+            % {"forum": forum}
+        )
     now = timezone.now()
     case = Case(
         reference=next_reference(

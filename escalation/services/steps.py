@@ -29,7 +29,7 @@ def case_start_preparation(
     authorised_by_decision=None,
 ):
     """Open, referred back or taken off an agenda -> in preparation, by whom (R13)."""
-    authorise(can_handle_case(actor, case), authorised_by_decision)
+    authorise(can_handle_case(actor, case), authorised_by_decision, case, expected_version)
     prepared_by = prepared_by or actor
     locked = lock_case(case, expected_version, decision=authorised_by_decision)
     require_transition(locked, Status.IN_PREPARATION)
@@ -60,7 +60,7 @@ def case_start_preparation(
 @transaction.atomic
 def case_schedule(*, actor, case, note="", expected_version=None, authorised_by_decision=None):
     """In preparation -> scheduled: the case is put on the agenda of a meeting."""
-    authorise(can_handle_case(actor, case), authorised_by_decision)
+    authorise(can_handle_case(actor, case), authorised_by_decision, case, expected_version)
     locked = lock_case(case, expected_version, decision=authorised_by_decision)
     require_transition(locked, Status.SCHEDULED)
     return apply_transition(
@@ -77,7 +77,7 @@ def case_schedule(*, actor, case, note="", expected_version=None, authorised_by_
 @transaction.atomic
 def case_decide(*, actor, case, outcome, expected_version=None, authorised_by_decision=None):
     """Scheduled -> decided, with the decision (a joint position in a partnership, R14)."""
-    authorise(can_handle_case(actor, case), authorised_by_decision)
+    authorise(can_handle_case(actor, case), authorised_by_decision, case, expected_version)
     outcome = required_text(outcome, "outcome", _("Write what was decided."))
     locked = lock_case(case, expected_version, decision=authorised_by_decision, outcome="decided")
     require_transition(locked, Status.DECIDED)
@@ -96,7 +96,7 @@ def case_decide(*, actor, case, outcome, expected_version=None, authorised_by_de
 @transaction.atomic
 def case_refer_back(*, actor, case, reason, expected_version=None, authorised_by_decision=None):
     """Scheduled -> referred back: no consensus, so it is prepared again (R14)."""
-    authorise(can_handle_case(actor, case), authorised_by_decision)
+    authorise(can_handle_case(actor, case), authorised_by_decision, case, expected_version)
     reason = required_text(reason, "reason", _("Say why the case is referred back."))
     locked = lock_case(
         case, expected_version, decision=authorised_by_decision, outcome="referred_back"
@@ -116,7 +116,7 @@ def case_refer_back(*, actor, case, reason, expected_version=None, authorised_by
 @transaction.atomic
 def case_remove(*, actor, case, reason, expected_version=None, authorised_by_decision=None):
     """Struck off with no decision (R14): the case ends here."""
-    authorise(can_handle_case(actor, case), authorised_by_decision)
+    authorise(can_handle_case(actor, case), authorised_by_decision, case, expected_version)
     reason = required_text(reason, "reason", _("Say why the case is removed."))
     locked = lock_case(case, expected_version, decision=authorised_by_decision, outcome="removed")
     require_transition(locked, Status.REMOVED)
@@ -134,7 +134,7 @@ def case_remove(*, actor, case, reason, expected_version=None, authorised_by_dec
 @transaction.atomic
 def case_close(*, actor, case, note="", expected_version=None, authorised_by_decision=None):
     """Decided where it was raised -> closed. An escalated case closes through feedback."""
-    authorise(can_handle_case(actor, case), authorised_by_decision)
+    authorise(can_handle_case(actor, case), authorised_by_decision, case, expected_version)
     locked = lock_case(case, expected_version, decision=authorised_by_decision)
     require_transition(locked, Status.CLOSED)
     if locked.status != Status.DECIDED:

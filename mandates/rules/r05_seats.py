@@ -10,7 +10,7 @@ for a named member of the same forum. Soft: empty seats (seats are filled over t
 """
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from kernel.rules import FORUM, HARD, MANDATE, SOFT, register
 
@@ -75,7 +75,13 @@ def seats_of_a_mandate(proposal):
         taken = proposal.active(state.by_seat.get(seat.id, ()))
         if len(taken) + 1 > seat.count:
             yield proposal.finding(
-                _("The seats of %(seat)s in %(forum)s are all taken for this term (%(count)d).")
+                ngettext(
+                    "The seat of %(seat)s in %(forum)s is taken for this term: end the "
+                    "mandate that holds it first, or choose another organisation.",
+                    "The %(count)d seats of %(seat)s in %(forum)s are all taken for this term: "
+                    "end a mandate that holds one first, or choose another organisation.",
+                    seat.count,
+                )
                 % {**names, "seat": seat.label, "count": seat.count},
                 code="seats_overfilled",
                 field="organisation",
@@ -136,7 +142,13 @@ def seats_of_a_forum(forums):
             if len(holders) > seat.count:
                 yield forums.finding(
                     state,
-                    _("%(seat)s has %(count)d seats in %(forum)s but %(filled)d mandates.")
+                    ngettext(
+                        "%(seat)s has %(count)d seat in %(forum)s but %(filled)d mandates: "
+                        "end the mandates that are too many.",
+                        "%(seat)s has %(count)d seats in %(forum)s but %(filled)d mandates: "
+                        "end the mandates that are too many.",
+                        seat.count,
+                    )
                     % {**names, "seat": seat.label, "count": seat.count, "filled": len(holders)},
                     code="seats_overfilled",
                 )
@@ -155,12 +167,36 @@ def empty_seats(forums):
             if len(holders) < seat.count:
                 yield forums.finding(
                     state,
-                    _("%(free)d of the %(count)d seats of %(seat)s in %(forum)s are empty.")
-                    % {
-                        "forum": state.forum.name,
-                        "seat": seat.label,
-                        "count": seat.count,
-                        "free": seat.count - len(holders),
-                    },
+                    empty_seats_message(
+                        forum=state.forum.name,
+                        seat=seat.label,
+                        count=seat.count,
+                        free=seat.count - len(holders),
+                    ),
                     code="seats_empty",
                 )
+
+
+def empty_seats_message(*, forum, seat, count, free):
+    """ "The seat ... is empty", "All 3 seats ...", "1 of the 5 seats ... is empty": said as
+    a person would say it, with what to do about it."""
+    names = {"forum": forum, "seat": seat, "count": count, "free": free}
+    if count == 1:
+        said = _("The seat of %(seat)s in %(forum)s is empty.") % names
+    elif free == count:
+        said = _("All %(count)d seats of %(seat)s in %(forum)s are empty.") % names
+    else:
+        said = (
+            ngettext(
+                "%(free)d of the %(count)d seats of %(seat)s in %(forum)s is empty.",
+                "%(free)d of the %(count)d seats of %(seat)s in %(forum)s are empty.",
+                free,
+            )
+            % names
+        )
+    then = ngettext(
+        "Give someone a mandate for it on the forum's mandates page.",
+        "Give people mandates for them on the forum's mandates page.",
+        free,
+    )
+    return f"{said} {then}"

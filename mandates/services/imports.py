@@ -206,7 +206,12 @@ def mandate_import_confirm(*, actor, mandate_import):
         _require_import(actor, mandate_import.structure)
         mandate_import = _import_locked(mandate_import.pk)
         if not mandate_import.valid_count:
-            raise DomainError(_("No row of the file is valid; nothing to save."))
+            raise DomainError(
+                _(
+                    "No row of the file is valid; nothing to save. Correct the rows shown and "
+                    "upload the file again."
+                )
+            )
         _transition_import(mandate_import, MandateImport.Status.SAVING)
         mandate_import.progress = 0
         save_with_history(mandate_import, actor=actor, reason="import confirmed")

@@ -39,7 +39,10 @@ def person_invite(*, actor, person, base_url):
             % {"person": person}
         )
     if not person.email:
-        raise DomainError(_("%(person)s has no e-mail address.") % {"person": person})
+        raise DomainError(
+            _("%(person)s has no e-mail address. Add one on the person's page first.")
+            % {"person": person}
+        )
     invitation = Invitation(person=person, invited_by=actor, base_url=base_url.rstrip("/"))
     save_with_history(invitation, actor=actor, reason="invitation created")
     from ..tasks import invitation_email_send

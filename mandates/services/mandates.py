@@ -220,7 +220,9 @@ def mandate_update(*, actor, mandate, reason="", document=None, remove_document=
     _lock_forums(mandate.forum)
     mandate = _lock_mandate(mandate)
     if mandate.status not in (Mandate.Status.PROPOSED, Mandate.Status.ACTIVE):
-        raise DomainError(_("An ended or revoked mandate does not change any more."))
+        raise DomainError(
+            _("An ended or revoked mandate does not change any more. Give a new mandate instead.")
+        )
     if "role" in changes and changes["role"] != mandate.role:
         if mandate.status != Mandate.Status.PROPOSED:
             raise ValidationError(

@@ -120,3 +120,26 @@ def test_breaches_left_by_changed_data_show_as_hard(structure, operative_forum, 
     assert ("R5", "seats_overfilled", HARD) in codes(findings)
     not_allowed = [f for f in findings if f.code == "seat_not_allowed"]
     assert [f.mandate_id for f in not_allowed] == [agency_mandate.pk]
+
+
+@pytest.mark.parametrize(
+    "count, filled, said",
+    [
+        (1, 0, "Platsen för Region A i Operativ grupp är tom."),
+        (3, 0, "Alla 3 platser för Region A i Operativ grupp är tomma."),
+        (3, 2, "1 av de 3 platserna för Region A i Operativ grupp är tom."),
+        (5, 3, "2 av de 5 platserna för Region A i Operativ grupp är tomma."),
+    ],
+)
+def test_empty_seats_said_as_a_person_would(count, filled, said):
+    """Not "1 av de 1 platserna ... är tomma"; and what to do about it."""
+    from django.utils import translation
+
+    from mandates.rules.r05_seats import empty_seats_message
+
+    with translation.override("sv"):
+        message = empty_seats_message(
+            forum="Operativ grupp", seat="Region A", count=count, free=count - filled
+        )
+    assert message.startswith(said)
+    assert "mandat" in message.split(said)[1]
