@@ -7,7 +7,7 @@ from kernel.search import gin_index
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("samverkan", "0003_user_personal_identity_number"),
+        ("samverkan", "0004_notification_kind_and_preference"),
     ]
 
     operations = [

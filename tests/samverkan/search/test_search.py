@@ -112,6 +112,37 @@ def test_swedish_stemming(client, secretariat_user, operative_forum):
         assert len(_hit_urls(_search(client, secretariat_user, word))["cases"]) == 1, word
 
 
+@pytest.mark.parametrize(
+    ("title", "word"),
+    [
+        ("Nya läkemedel i regionen", "läkemedlen"),
+        ("Läkemedlen i regionen", "läkemedel"),
+        ("Regler för remisser", "regel"),
+        ("En ny regel", "reglerna"),
+        ("Vatten och avlopp", "vattnet"),
+    ],
+)
+def test_the_dropped_e_of_swedish_is_found_both_ways(
+    client, secretariat_user, operative_forum, title, word
+):
+    """The stemmer gives "läkemedel" and "läkemedlen" different stems; the query adds the
+    other form, so either finds the other."""
+    CaseFactory(origin_forum=operative_forum, title=title, description="")
+    CaseFactory(origin_forum=operative_forum, title="Något helt annat", description="")
+    assert len(_hit_urls(_search(client, secretariat_user, word))["cases"]) == 1, word
+
+
+def test_several_words_must_all_match_in_one_of_their_forms(
+    client, secretariat_user, operative_forum
+):
+    CaseFactory(origin_forum=operative_forum, title="Nya läkemedel i regionen", description="")
+    CaseFactory(origin_forum=operative_forum, title="Nya regler i regionen", description="")
+    found = _hit_urls(_search(client, secretariat_user, "läkemedlen regionen"))["cases"]
+    assert len(found) == 1
+    quoted = _hit_urls(_search(client, secretariat_user, '"nya läkemedel"'))["cases"]
+    assert len(quoted) == 1
+
+
 def test_the_snippet_is_escaped_and_only_the_match_is_marked(
     client, secretariat_user, operative_forum
 ):
