@@ -281,6 +281,7 @@ def coming_meetings(*, forum_ids):
             url=meeting.get_absolute_url(),
             on=as_date(meeting.starts_at),
             mode=DUE,
+            verb="meets",
             detail=meeting.location,
             links=links,
         )

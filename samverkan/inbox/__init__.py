@@ -92,6 +92,10 @@ def when(entry, day=None):
     days = (day - entry.on).days
     if entry.mode == AGO:
         return _ago(entry.verb, days) % {"count": days}
+    if entry.verb == "meets":  # a coming meeting: when, not a deadline
+        if days == 0:
+            return _("today")
+        return ngettext("in %(count)d day", "in %(count)d days", -days) % {"count": -days}
     if days > 0:
         return ngettext("%(count)d day overdue", "%(count)d days overdue", days) % {"count": days}
     if days == 0:

@@ -52,6 +52,6 @@ def test_dashboard_query_count_does_not_grow_with_mandates(client, outsider_user
         client,
         reverse("dashboard"),
         grow,
-        queries=7,
+        queries=14,
         marker=f'<td><a href="{reverse("mandates:forum_mandates", args=["x"]).removesuffix("x/")}',
     )
