@@ -42,7 +42,7 @@ def mandates_ending(*, forum_ids):
             url=reverse("mandates:mandate_detail", kwargs={"pk": mandate.pk}),
             on=mandate.valid_to,
             mode=DUE,
-            detail=_("the mandate ends"),
+            verb="ends",
         )
 
     return capped("mandates_ending", mandates, entry)

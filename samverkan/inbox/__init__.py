@@ -92,6 +92,10 @@ def when(entry, day=None):
     days = (day - entry.on).days
     if entry.mode == AGO:
         return _ago(entry.verb, days) % {"count": days}
+    if entry.verb == "ends":  # a mandate that ends: when, not a deadline to act by
+        if days == 0:
+            return _("ends today")
+        return ngettext("ends in %(count)d day", "ends in %(count)d days", -days) % {"count": -days}
     if entry.verb == "meets":  # a coming meeting: when, not a deadline
         if days == 0:
             return _("today")

@@ -197,7 +197,7 @@ def test_mandates_ending_within_sixty_days(frozen_day, secretariat_user, operati
         forum=operative_forum, valid_to=frozen_day + days(10), status=Mandate.Status.ENDED
     )
     assert entries(secretariat_user, "secretariat", "mandates_ending") == [
-        f"Ella Slut, {ending.get_role_display().lower()} in Arbetsgruppen – due in 45 days"
+        f"Ella Slut, {ending.get_role_display().lower()} in Arbetsgruppen – ends in 45 days"
     ]
 
 
