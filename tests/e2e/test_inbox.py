@@ -44,6 +44,9 @@ def test_secretariat_sees_the_secretariat_work(demo, axe_page):
     expect(section(page, "Ärenden som väntar på beredning")).to_contain_text("har väntat i")
     expect(section(page, "Möten att kalla till").first).to_contain_text("kallelsen är inte skickad")
     expect(section(page, "Avvikelser i regelkontrollen")).to_be_visible()
+    expect(section(page, "Minnesanteckningar som väntar på godkännande")).to_contain_text(
+        "väntar på: Ordförande"
+    )
     every_entry_is_a_link(page)
     # a secretary does not approve minutes under any forum's approval rule
     mandates = page.get_by_role("region", name="Dina mandat")
@@ -64,6 +67,9 @@ def test_chair_sees_the_chairs_work(demo, axe_page):
         "SAM-"
     )
     expect(group.get_by_role("region", name="Möten att kalla till")).to_contain_text("kallelsen")
+    expect(group.get_by_role("region", name="Minnesanteckningar att godkänna")).to_contain_text(
+        "skickade för godkännande"
+    )
     expect(page.get_by_role("region", name="Dina mandat")).to_contain_text(
         "Godkänna minnesanteckningarna, som ordförande"
     )
