@@ -10,5 +10,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Samverkan portal")
 
     def ready(self):
-        # Fills the forum's wind-down page with its open cases and later meetings.
+        # Fills the forum's wind-down page with its open cases and later meetings; keeps the
+        # previous sign-in in the session, for the start page's "since your last visit".
+        from .inbox import signals
         from .wind_down import panels  # noqa: F401
+
+        signals.connect()

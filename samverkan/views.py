@@ -4,16 +4,23 @@ from django.shortcuts import render
 from escalation.selectors import case_list_raised_or_followed_by
 from forums.selectors import structure_list_run_by
 from mandates.selectors import mandate_list_current_for_person
+from meetings.inbox import mandate_abilities
 from meetings.selectors import action_item_list_open_for, meeting_list_upcoming
+
+from .inbox import inbox_for
 
 
 @login_required
 def dashboard(request):
-    """The start page after login: the user's mandates, forums, meetings, cases and tasks."""
+    """The start page after login: the work waiting for the user (per role), then their
+    mandates, forums, meetings, cases and tasks."""
     user = request.user
     mandates = list(mandate_list_current_for_person(user=user))
+    for mandate in mandates:
+        mandate.abilities = mandate_abilities(mandate)
     forums = list({mandate.forum_id: mandate.forum for mandate in mandates}.values())
     context = {
+        "inbox": inbox_for(user, session=request.session),
         "mandates": mandates,
         "forums": forums,
         "structures": structure_list_run_by(user=user),

@@ -52,6 +52,32 @@ def test_dashboard_query_count_does_not_grow_with_mandates(client, outsider_user
         client,
         reverse("dashboard"),
         grow,
-        queries=7,
+        queries=14,
         marker=f'<td><a href="{reverse("mandates:forum_mandates", args=["x"]).removesuffix("x/")}',
     )
+
+
+@pytest.mark.parametrize(
+    ("role", "rule", "approves"),
+    [
+        (Mandate.Role.SECRETARY, "chair_and_member", False),
+        (Mandate.Role.SECRETARY, "chair", False),
+        (Mandate.Role.MEMBER, "chair", False),
+        (Mandate.Role.MEMBER, "chair_and_member", True),
+        (Mandate.Role.VICE_CHAIR, "chair_and_other_party_member", True),
+        (Mandate.Role.CHAIR, "chair", True),
+    ],
+)
+def test_what_you_may_do_follows_the_forums_approval_rule(
+    client, outsider_user, structure, role, rule, approves
+):
+    from django.utils import translation
+
+    forum = ForumFactory(structure=structure, minutes_approval=rule)
+    MandateFactory(person=outsider_user, forum=forum, role=role)
+    client.force_login(outsider_user)
+    with translation.override("en"):
+        response = client.get(reverse("dashboard"), HTTP_ACCEPT_LANGUAGE="en")
+    [mandate] = response.context["mandates"]
+    assert any("Approve the minutes" in str(a) for a in mandate.abilities) is approves
+    assert not any("sign minutes" in str(a) for a in mandate.abilities)

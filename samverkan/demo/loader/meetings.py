@@ -221,8 +221,13 @@ class MeetingsMixin:
             lines.append("")
         # Minutes to approve are written as out for approval, get their approvals, and are
         # then approved and sealed as the final approval does (the record is frozen after).
-        status = Minutes.Status.DRAFT if latest else Minutes.Status.IN_APPROVAL
+        # The latest minutes are drafts, except in the chair's forum: sent for approval, and
+        # waiting for it (the chair's and the secretariat's start pages show them).
+        waiting = latest and forum.slug == CHAIR_FORUM
+        status = Minutes.Status.DRAFT if latest and not waiting else Minutes.Status.IN_APPROVAL
         submitted = None if latest else self._clamp(meeting.ends_at + timedelta(days=5))
+        if waiting:
+            submitted = self._clamp(meeting.ends_at + timedelta(days=2))
         approved = None if latest else self._clamp(meeting.ends_at + timedelta(days=12))
         minutes, _ = self._obtain(
             Minutes,
