@@ -140,4 +140,9 @@ _ = (
     name.key_salt,
     name.token_generator,
     name._accounts_secretariat_before,  # samverkan.accounts.signals: read back by name
+    # issue 12: a FilterSet reads its declared filters off the class; the portal-only
+    # channel is a choice users pick; the index migrations call gin_index.
+    name.escalated,
+    name.PORTAL,
+    name.gin_index,
 )

@@ -33,9 +33,9 @@ def forget(user_id):
     transaction.on_commit(lambda: cache.delete(_key(user_id)))
 
 
-def on_notification_changed(sender, instance, **kwargs):
+def on_notification_changed(instance, **kwargs):
     forget(instance.recipient_id)
 
 
-def on_signed_in(sender, user, **kwargs):
+def on_signed_in(user, **kwargs):
     cache.set(_key(user.pk), notification_unread_count(user=user), TIMEOUT)
