@@ -51,7 +51,8 @@ MANAGED_CODENAMES = {perm.split(".", 1)[1] for perm in MANAGED_PERMISSIONS}
 PERMISSION_TEXT = {
     VIEW_FORUM: _("See the forum, its members, meetings and minutes"),
     RAISE_CASE: _("Raise cases in the forum"),
-    LEAD_FORUM: _("Lead the forum: call meetings, escalate cases, sign minutes"),
+    # Approving minutes follows the forum's approval rule, not the role: said apart.
+    LEAD_FORUM: _("Lead the forum: call meetings and escalate cases"),
 }
 # What the role is for, beyond its permissions (the duties named in the seeds).
 ROLE_DUTIES = {

@@ -25,10 +25,6 @@ NOTICE_DAYS = 14
 NOTICE_LEAD_DAYS = 7
 
 
-def _meeting_title(meeting):
-    return _("%(meeting)s (%(forum)s)") % {"meeting": meeting, "forum": meeting.forum.name}
-
-
 def held_without_minutes(*, forum_ids):
     """Held meetings whose minutes are not written or still a draft, oldest first."""
     sent_or_approved = Minutes.objects.filter(meeting=OuterRef("pk"), amends__isnull=True).exclude(
@@ -46,7 +42,7 @@ def held_without_minutes(*, forum_ids):
     def entry(meeting):
         return Entry(
             kind="minutes_missing",
-            title=_meeting_title(meeting),
+            title=meeting.display_name,
             url=meeting.get_absolute_url(),
             on=as_date(meeting.starts_at),
             mode=AGO,
@@ -98,7 +94,7 @@ def minutes_in_approval(*, forum_ids):
             names.append(label)
         return Entry(
             kind="minutes_waiting",
-            title=_meeting_title(minutes.meeting),
+            title=minutes.meeting.display_name,
             url=minutes.get_absolute_url(),
             on=as_date(minutes.submitted_at or minutes.created_at),
             mode=AGO,
@@ -130,7 +126,7 @@ def minutes_to_approve(*, user):
     def entry(minutes):
         return Entry(
             kind="minutes_to_approve",
-            title=_meeting_title(minutes.meeting),
+            title=minutes.meeting.display_name,
             url=minutes.get_absolute_url(),
             on=as_date(minutes.submitted_at or minutes.created_at),
             mode=AGO,
@@ -158,7 +154,7 @@ def meetings_to_convene(*, forum_ids):
     def entry(meeting):
         return Entry(
             kind="meetings_to_convene",
-            title=_meeting_title(meeting),
+            title=meeting.display_name,
             url=meeting.get_absolute_url(),
             on=as_date(meeting.starts_at) - datetime.timedelta(days=NOTICE_DAYS),
             mode=DUE,
@@ -277,7 +273,7 @@ def coming_meetings(*, forum_ids):
         ]
         return Entry(
             kind="coming_meetings",
-            title=_meeting_title(meeting),
+            title=meeting.display_name,
             url=meeting.get_absolute_url(),
             on=as_date(meeting.starts_at),
             mode=DUE,
@@ -297,12 +293,9 @@ def mandate_abilities(mandate):
     role = Mandate.Role(mandate.role)
     perms = ROLE_PERMISSIONS[role]
     abilities = [ROLE_DUTIES[role]]
-    if VIEW_FORUM in perms:
-        abilities.append(PERMISSION_TEXT[VIEW_FORUM])
-    if RAISE_CASE in perms:
-        abilities.append(PERMISSION_TEXT[RAISE_CASE])
-    if LEAD_FORUM in perms:
-        abilities.append(_("Call meetings and escalate cases"))
+    abilities += [
+        PERMISSION_TEXT[perm] for perm in (VIEW_FORUM, RAISE_CASE, LEAD_FORUM) if perm in perms
+    ]
     rule = Rule(mandate.forum.minutes_approval)
     if role == Mandate.Role.CHAIR:
         abilities.append(_("Approve the minutes, as the chair"))

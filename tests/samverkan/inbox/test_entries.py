@@ -75,7 +75,7 @@ def test_held_meeting_without_approved_minutes(frozen_day, secretariat_user, ope
     MinutesFactory(meeting=done, approved=True)
     MeetingFactory(forum=operative_forum, title="Coming", starts_at=at(frozen_day + days(30)))
     assert entries(secretariat_user, "secretariat", "minutes_missing") == [
-        "Held (Arbetsgruppen) – held 94 days ago"
+        "Arbetsgruppen: Held – held 94 days ago"
     ]
 
 
@@ -115,8 +115,8 @@ def test_meeting_to_convene_when_its_notice_is_due(frozen_day, secretariat_user,
         starts_at=at(frozen_day + days(5)),
     )
     assert entries(secretariat_user, "secretariat", "meetings_to_convene") == [
-        "Soon (Arbetsgruppen) – 3 days overdue",
-        "Later (Arbetsgruppen) – due in 3 days",
+        "Arbetsgruppen: Soon – 3 days overdue",
+        "Arbetsgruppen: Later – due in 3 days",
     ]
 
 
@@ -211,7 +211,7 @@ def test_empty_seats_and_findings_come_from_the_compliance_check(
     group = [g for g in inbox_for(secretariat_user, session={}) if g.role == "secretariat"][0]
     [entry] = [e for s in group.sections if s.kind == "empty_seats" for e in s.entries]
     assert entry.url.startswith(reverse("mandates:compliance", args=["testpartnerskapet"]))
-    assert "2 of the 2 seats" in entry.detail
+    assert "All 2 seats" in entry.detail
 
 
 def test_only_secretariat_staff_get_the_secretariat_inbox(
@@ -237,7 +237,7 @@ def test_chair_sees_minutes_the_chair_has_still_to_approve(frozen_day, chair_use
     minutes.submitted_at = at(frozen_day - days(2))
     minutes.save()
     assert entries(chair_user, "chair", "minutes_to_approve") == [
-        "T (Samordningsgruppen) – sent for approval 2 days ago"
+        "Samordningsgruppen: T – sent for approval 2 days ago"
     ]
     MinutesApprovalFactory(minutes=minutes, person=chair_user, role=MinutesApproval.Role.CHAIR)
     assert entries(chair_user, "chair", "minutes_to_approve") == []
@@ -270,7 +270,7 @@ def test_chair_sees_meetings_to_convene(frozen_day, chair_user, tactical_forum, 
     MeetingFactory(forum=tactical_forum, title="Soon", starts_at=at(frozen_day + days(14)))
     MeetingFactory(forum=operative_forum, title="Not mine", starts_at=at(frozen_day + days(14)))
     assert entries(chair_user, "chair", "meetings_to_convene") == [
-        "Soon (Samordningsgruppen) – due today"
+        "Samordningsgruppen: Soon – due today"
     ]
 
 
@@ -348,7 +348,7 @@ def test_representative_sees_coming_meetings_with_their_agendas(
     MeetingFactory(forum=tactical_forum, title="Not mine", starts_at=at(frozen_day + days(8)))
     group = [g for g in inbox_for(representative_user, session={}) if g.role == "representative"]
     [entry] = [e for s in group[0].sections if s.kind == "coming_meetings" for e in s.entries]
-    assert entry.title == "Next (Arbetsgruppen)"
+    assert entry.title == "Arbetsgruppen: Next"
     assert entry.when == "in 8 days"
     assert (item.case.reference, item.case.get_absolute_url()) in entry.links
     assert ("Agenda", f"{meeting.get_absolute_url()}#agenda") in entry.links
