@@ -5,15 +5,14 @@ from escalation.selectors import case_list_raised_or_followed_by
 from forums.selectors import structure_list_run_by
 from mandates.selectors import mandate_list_current_for_person
 from meetings.inbox import mandate_abilities
-from meetings.selectors import action_item_list_open_for, meeting_list_upcoming
 
 from .inbox import inbox_for
 
 
 @login_required
 def dashboard(request):
-    """The start page after login: the work waiting for the user (per role), then their
-    mandates, forums, meetings, cases and tasks."""
+    """The start page after login: the work waiting for the user (per role, coming meetings
+    and action items included), then their structures, forums, mandates and cases."""
     user = request.user
     mandates = list(mandate_list_current_for_person(user=user))
     for mandate in mandates:
@@ -24,8 +23,6 @@ def dashboard(request):
         "mandates": mandates,
         "forums": forums,
         "structures": structure_list_run_by(user=user),
-        "meetings": meeting_list_upcoming(forum_ids=[forum.pk for forum in forums]),
         "cases": case_list_raised_or_followed_by(user=user),
-        "action_items": action_item_list_open_for(user=user),
     }
     return render(request, "samverkan/dashboard.html", context)

@@ -52,7 +52,7 @@ def test_dashboard_query_count_does_not_grow_with_mandates(client, outsider_user
         client,
         reverse("dashboard"),
         grow,
-        queries=14,
+        queries=12,
         marker=f'<td><a href="{reverse("mandates:forum_mandates", args=["x"]).removesuffix("x/")}',
     )
 
