@@ -25,7 +25,7 @@ from tests.querycount import count_queries
 
 pytestmark = pytest.mark.django_db
 
-QUERIES = 40
+QUERIES = 38
 
 
 def at(day, hour=9):
