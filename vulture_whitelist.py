@@ -42,8 +42,6 @@ _ = (
     # meetings: model fields and choices set by keyword (services, demo loader, factories) and
     # read by name in the admin and the templates (meeting_detail, minutes_detail, meeting_list).
     name.completed_at,  # ActionItem
-    name.ANNUAL_REPORT,  # Report.Kind
-    name.published_at,  # Report
     name.cancelled_reason,  # Meeting
     name.recorded_by,  # Decision
     name.recorded_at,  # Decision

@@ -10,7 +10,6 @@ from .models import (
     Meeting,
     Minutes,
     MinutesApproval,
-    Report,
 )
 
 
@@ -96,12 +95,3 @@ class ActionItemAdmin(ReadOnlyAdmin):
     autocomplete_fields = ("meeting", "agenda_item", "assignee")
     list_select_related = ("assignee", "meeting__forum")
     date_hierarchy = "due_date"
-
-
-@admin.register(Report)
-class ReportAdmin(ReadOnlyAdmin):
-    list_display = ("title", "forum", "year", "kind", "status", "published_at")
-    list_filter = ("kind", "status", "year")
-    search_fields = ("title", "forum__name")
-    autocomplete_fields = ("forum",)
-    list_select_related = ("forum",)

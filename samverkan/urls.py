@@ -24,6 +24,7 @@ urlpatterns = [
     path("offentligt/", include("forums.public_urls")),
     path("arenden/", include("escalation.urls")),
     path("moten/", include("meetings.urls")),
+    path("arshjul/", include("cycle.urls")),
     path("aviseringar/", include("samverkan.notifications.urls")),
     path("sok/", include("samverkan.search.urls")),
 ]

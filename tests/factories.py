@@ -16,7 +16,6 @@ from meetings.models import (
     Meeting,
     Minutes,
     MinutesApproval,
-    Report,
 )
 
 
@@ -310,15 +309,3 @@ class ActionItemFactory(DjangoModelFactory):
     completed_at = factory.LazyAttribute(
         lambda o: timezone.now() if o.status == ActionItem.Status.DONE else None
     )
-
-
-class ReportFactory(DjangoModelFactory):
-    class Meta:
-        model = Report
-
-    forum = factory.SubFactory(ForumFactory)
-    year = factory.LazyFunction(lambda: timezone.localdate().year)
-    kind = Report.Kind.ANNUAL_REPORT
-    title = factory.LazyAttribute(lambda o: f"{Report.Kind(o.kind).label} {o.year}")
-    body = "What the forum did."
-    status = Report.Status.DRAFT

@@ -18,6 +18,7 @@ MATRIX_MODULE = {
     "forum_members": "tests.mandates.test_permissions",
     "escalation": "tests.escalation.test_permissions",
     "meetings": "tests.meetings.test_permissions",
+    "cycle": "tests.cycle.test_permissions",
     "forum_wind_down": "tests.forums.test_wind_down_permissions",
     "oidc": "tests.oidc.test_permissions",
     "two_factor": "tests.two_factor.test_permissions",

@@ -1,6 +1,6 @@
 """The meetings models, one module per topic; `from meetings.models import X` sees them all."""
 
-from .follow_up import ActionItem, CalendarToken, Report
+from .follow_up import ActionItem, CalendarToken
 from .meetings import AgendaItem, Attendance, Decision, Meeting
 from .minutes import Minutes, MinutesApproval, MinutesSeal
 
@@ -14,5 +14,4 @@ __all__ = [
     "Minutes",
     "MinutesApproval",
     "MinutesSeal",
-    "Report",
 ]

@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from kernel.fields import BoundedTextField
 from kernel.transitions import TransitionsMixin
 from kernel.visibility import RestrictedQuerySet
 
@@ -58,43 +57,6 @@ class ActionItem(TransitionsMixin, models.Model):
         verbose_name_plural = _("action items")
         ordering = ("due_date", "id")
         indexes = [models.Index(fields=["assignee", "status"], name="actionitem_assignee_idx")]
-
-    def __str__(self):
-        return self.title
-
-
-class Report(models.Model):
-    """A yearly action plan or annual report of a forum (R16)."""
-
-    class Kind(models.TextChoices):
-        ACTION_PLAN = "action_plan", _("Action plan")
-        ANNUAL_REPORT = "annual_report", _("Annual report")
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
-
-    forum = models.ForeignKey(
-        "forums.Forum", verbose_name=_("forum"), on_delete=models.PROTECT, related_name="reports"
-    )
-    year = models.PositiveSmallIntegerField(_("year"))
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=300)
-    body = BoundedTextField(_("text"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("report")
-        verbose_name_plural = _("reports")
-        ordering = ("forum", "-year", "kind")
-        constraints = [
-            models.UniqueConstraint(fields=["forum", "year", "kind"], name="report_once_a_year"),
-        ]
 
     def __str__(self):
         return self.title

@@ -9,6 +9,7 @@ from forums.models import Forum
 from kernel.errors import DomainError
 from kernel.history import save_with_history
 
+from ..decision_hooks import decision_recorded
 from ..models import AgendaItem, Decision
 from .common import lock_meeting, refuse_if_minutes_approved, require_run
 
@@ -98,4 +99,5 @@ def decision_record(
             escalation.case_remove(actor=actor, case=case, reason=text, authorised_by_decision=by)
         elif outcome == Outcome.ESCALATED:
             escalation.case_escalate(actor=actor, case=case, reason=text, authorised_by_decision=by)
+    decision_recorded(actor=actor, decision=decision)
     return decision

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "mandates",
     "escalation",
     "meetings",
+    "cycle",
     "samverkan",
     "samverkan.oidc",
     "samverkan.two_factor",

@@ -39,7 +39,6 @@ from tests.factories import (
     MinutesFactory,
     NotificationFactory,
     PartyFactory,
-    ReportFactory,
     SeatFactory,
     UserFactory,
 )
@@ -108,7 +107,6 @@ def one_of_each(superuser):
     DecisionFactory(agenda_item=AgendaItemFactory(meeting=meeting, kind=AgendaItem.Kind.DECISION))
     MinutesApprovalFactory(minutes=MinutesFactory(status=Minutes.Status.IN_APPROVAL))
     ActionItemFactory(meeting=meeting)
-    ReportFactory(forum=seat.forum)
 
 
 def _snapshot():

@@ -140,6 +140,4 @@ class _Loader(ForumsMixin, PeopleMixin, MandatesMixin, CasesMixin, MeetingsMixin
             self._cases(spec, number_offset * CASES_PER_STRUCTURE)
         for key in self.forums:
             self._meetings(key)
-        for spec in STRUCTURES:
-            self._report(spec)
         self._grant_permissions()

@@ -2,7 +2,7 @@
 action items, and each strategic forum's published action plan."""
 
 import random
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.utils import timezone
 
@@ -16,7 +16,6 @@ from meetings.models import (
     Meeting,
     Minutes,
     MinutesApproval,
-    Report,
 )
 from meetings.sealing import seal_minutes
 
@@ -34,7 +33,6 @@ from .common import (
     SEED,
     STOCKHOLM,
     YEAR,
-    _at,
     _lower_first,
 )
 
@@ -306,32 +304,3 @@ class MeetingsMixin:
                 "completed_at": self._clamp(meeting.ends_at + timedelta(days=30)) if done else None,
             },
         )
-
-    def _report(self, spec):
-        for forum_spec in spec["forums"]:
-            if forum_spec["tier"] != "strategic":
-                continue
-            forum = self.forums[forum_spec["key"]]
-            name = forum.short_name or forum.name
-            body = "\n".join(
-                [f"Handlingsplan {YEAR} för {forum.name}.", "", "Prioriterade insatser:"]
-                + [f"- {text}" for text in forum_spec["general_assignments"]]
-                + [
-                    "",
-                    f"Kontaktuppgifter till ledamöterna finns på forumets sida. "
-                    f"Planen följs upp i årsrapporten för {YEAR}.",
-                ]
-            )
-            self._obtain(
-                Report,
-                None,
-                forum=forum,
-                year=YEAR,
-                kind=Report.Kind.ACTION_PLAN,
-                defaults={
-                    "title": f"Handlingsplan {YEAR} – {name}",
-                    "body": body,
-                    "status": Report.Status.PUBLISHED,
-                    "published_at": self._clamp(_at(date(YEAR, 2, 16))),
-                },
-            )

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CycleConfig(AppConfig):
+    """The yearly cycle (R16, R17): priority areas, action plans, direction documents and
+    annual reports. It sits above meetings, since a forum adopts each of them as a decision
+    and the annual report compiles the whole record."""
+
+    name = "cycle"
+    verbose_name = _("Yearly cycle")
+
+    def ready(self):
+        # Adopts what a decision item names when the forum decides it.
+        from . import adoption  # noqa: F401
