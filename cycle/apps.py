@@ -11,5 +11,6 @@ class CycleConfig(AppConfig):
     verbose_name = _("Yearly cycle")
 
     def ready(self):
-        # Adopts what a decision item names when the forum decides it.
-        from . import adoption  # noqa: F401
+        # Adopts what a decision item names when the forum decides it; registers the
+        # visibility rules.
+        from . import adoption, permissions  # noqa: F401

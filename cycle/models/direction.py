@@ -17,20 +17,28 @@ class DirectionDocument(models.Model):
     (`forum`) and drawn up again regularly: each version is adopted by a decision."""
 
     forum = models.ForeignKey(
-        "forums.Forum", verbose_name=_("decided by"), on_delete=models.PROTECT,
+        "forums.Forum",
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
         related_name="direction_documents",
     )
     agency = models.ForeignKey(
-        "forums.Organisation", verbose_name=_("agency"), on_delete=models.PROTECT,
+        "forums.Organisation",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
         related_name="direction_documents",
     )
     group = models.ForeignKey(
-        "forums.Forum", verbose_name=_("collaboration group"), on_delete=models.PROTECT,
+        "forums.Forum",
+        verbose_name=_("collaboration group"),
+        on_delete=models.PROTECT,
         related_name="direction_documents_as_group",
     )
     title = models.CharField(_("title"), max_length=300)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("drafted by"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("drafted by"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
 
@@ -59,7 +67,9 @@ class DirectionDocumentVersion(AdoptedByDecision):
     date passes, the forum's leaders and the secretariat are reminded once."""
 
     document = models.ForeignKey(
-        DirectionDocument, verbose_name=_("direction document"), on_delete=models.PROTECT,
+        DirectionDocument,
+        verbose_name=_("direction document"),
+        on_delete=models.PROTECT,
         related_name="versions",
     )
     number = models.PositiveSmallIntegerField(_("version"))
@@ -67,7 +77,9 @@ class DirectionDocumentVersion(AdoptedByDecision):
     review_on = models.DateField(_("review by"))
     review_reminded_at = models.DateTimeField(_("review reminder sent"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("drafted by"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("drafted by"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
 

@@ -19,13 +19,17 @@ class ActionPlan(AdoptedByDecision):
     as a decision, followed up during the year and compared at its end."""
 
     forum = models.ForeignKey(
-        "forums.Forum", verbose_name=_("forum"), on_delete=models.PROTECT,
+        "forums.Forum",
+        verbose_name=_("forum"),
+        on_delete=models.PROTECT,
         related_name="action_plans",
     )
     year = models.PositiveSmallIntegerField(_("year"))
     introduction = BoundedTextField(_("introduction"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("drafted by"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("drafted by"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
 
@@ -66,19 +70,29 @@ class Activity(TransitionsMixin, models.Model):
     }
 
     plan = models.ForeignKey(
-        ActionPlan, verbose_name=_("action plan"), on_delete=models.PROTECT,
+        ActionPlan,
+        verbose_name=_("action plan"),
+        on_delete=models.PROTECT,
         related_name="activities",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=300)
     description = BoundedTextField(_("description"), blank=True)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="owned_activities",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_activities",
     )
     owner_organisation = models.ForeignKey(
-        "forums.Organisation", verbose_name=_("owning organisation"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
+        "forums.Organisation",
+        verbose_name=_("owning organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     starts_on = models.DateField(_("starts"), null=True, blank=True)
     ends_on = models.DateField(_("ends"), null=True, blank=True)
@@ -87,25 +101,29 @@ class Activity(TransitionsMixin, models.Model):
     )
     status_note = BoundedTextField(_("follow-up note"), blank=True)
     assignment_items = models.ManyToManyField(
-        "forums.AssignmentItem", verbose_name=_("charter assignments"), blank=True,
+        "forums.AssignmentItem",
+        verbose_name=_("charter assignments"),
+        blank=True,
         related_name="activities",
     )
     priority_areas = models.ManyToManyField(
-        "cycle.PriorityArea", verbose_name=_("priority areas"), blank=True,
+        "cycle.PriorityArea",
+        verbose_name=_("priority areas"),
+        blank=True,
         related_name="activities",
     )
     cases = models.ManyToManyField(
         "escalation.Case", verbose_name=_("cases"), blank=True, related_name="activities"
     )
     action_items = models.ManyToManyField(
-        "meetings.ActionItem", verbose_name=_("action items"), blank=True,
+        "meetings.ActionItem",
+        verbose_name=_("action items"),
+        blank=True,
         related_name="activities",
     )
 
     objects = RestrictedQuerySet.as_manager()
-    history = HistoricalRecords(
-        m2m_fields=[assignment_items, priority_areas, cases, action_items]
-    )
+    history = HistoricalRecords(m2m_fields=[assignment_items, priority_areas, cases, action_items])
 
     class Meta:
         verbose_name = _("activity")

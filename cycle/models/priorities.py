@@ -25,7 +25,9 @@ class PrioritySet(AdoptedByDecision):
     year = models.PositiveSmallIntegerField(_("year"))
     introduction = BoundedTextField(_("introduction"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("drafted by"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("drafted by"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
 
@@ -52,7 +54,9 @@ class PriorityArea(models.Model):
     decisions of the structure's forums are linked to it."""
 
     priority_set = models.ForeignKey(
-        PrioritySet, verbose_name=_("priority areas"), on_delete=models.PROTECT,
+        PrioritySet,
+        verbose_name=_("priority areas"),
+        on_delete=models.PROTECT,
         related_name="areas",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -62,7 +66,9 @@ class PriorityArea(models.Model):
         "escalation.Case", verbose_name=_("cases"), blank=True, related_name="priority_areas"
     )
     decisions = models.ManyToManyField(
-        "meetings.Decision", verbose_name=_("decisions"), blank=True,
+        "meetings.Decision",
+        verbose_name=_("decisions"),
+        blank=True,
         related_name="priority_areas",
     )
 

@@ -18,13 +18,17 @@ class AnnualReport(AdoptedByDecision):
     public page, and marked as sent to its principal body."""
 
     forum = models.ForeignKey(
-        "forums.Forum", verbose_name=_("forum"), on_delete=models.PROTECT,
+        "forums.Forum",
+        verbose_name=_("forum"),
+        on_delete=models.PROTECT,
         related_name="annual_reports",
     )
     year = models.PositiveSmallIntegerField(_("year"))
     texts = models.JSONField(_("texts"), default=dict, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("drafted by"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("drafted by"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
     sent_on = models.DateField(_("sent to the principal body"), null=True, blank=True)
@@ -54,7 +58,9 @@ class AnnualReportSeal(models.Model):
     changed (database triggers refuse it)."""
 
     report = models.OneToOneField(
-        AnnualReport, verbose_name=_("annual report"), on_delete=models.PROTECT,
+        AnnualReport,
+        verbose_name=_("annual report"),
+        on_delete=models.PROTECT,
         related_name="seal",
     )
     snapshot = models.JSONField(_("snapshot"))
