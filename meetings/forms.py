@@ -10,8 +10,11 @@ from kernel.forms import BoundedFieldsMixin
 from mandates.models import Mandate
 from mandates.permissions import mandates_in_force
 
+from forums.models import Organisation
+
 from .models import ActionItem, AgendaItem, Attendance, Decision, Meeting
 from .services.attendance import deputy_may_stand_in_for
+from .services.meetings import PLAN_FIELDS
 
 User = get_user_model()
 
@@ -28,13 +31,16 @@ class MeetingForm(BoundedFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = ("kind", "title", "starts_at", "ends_at", "location", "online_link")
+        fields = PLAN_FIELDS
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
 
     def __init__(self, *args, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
         if editing:
             del self.fields["kind"]
+        self.fields["host_organisation"].queryset = Organisation.objects.filter(
+            archived_at__isnull=True
+        ).order_by("name")
 
     def _post_clean(self):
         # The service validates and saves; the form only parses.
