@@ -6,11 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from escalation.models import Case
+from forums.models import Organisation
 from kernel.forms import BoundedFieldsMixin
 from mandates.models import Mandate
 from mandates.permissions import mandates_in_force
-
-from forums.models import Organisation
 
 from .models import ActionItem, AgendaItem, Attendance, Decision, Meeting
 from .services.attendance import deputy_may_stand_in_for
