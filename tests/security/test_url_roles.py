@@ -106,6 +106,9 @@ NOT_COMPARED = {
     "forum_wind_down:case",
     "forum_wind_down:meeting",
     "forum_wind_down:meetings",
+    # a structure's follow-up: the cycle matrix's own targets (a structure and a year)
+    "cycle:follow_up",
+    "cycle:follow_up_chart",
 }
 # Matrices whose rows are about the session (signed in, second factor, e-ID configured), not
 # about who the person is in a forum: their own tests check them; the walk still opens them.
