@@ -143,4 +143,10 @@ _ = (
     name.escalated,
     name.PORTAL,
     name.gin_index,
+    # issue 13, figures: the annual report renders forum_year (another topic calls it);
+    # Django reads an Aggregate's function and output_field; pygal reads a chart's x_labels.
+    name.forum_year,
+    name.function,
+    name.output_field,
+    name.x_labels,
 )

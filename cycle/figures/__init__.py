@@ -56,12 +56,41 @@ class ReportSection:
     tables: list = field(default_factory=list)  # of FigureTable
 
 
+@dataclass
+class Context:
+    """What every section builder reads: the forum, the year, the structure's forums and
+    those the forum's figures cover (itself and the forums below it, recursively)."""
+
+    forum: object
+    year: int
+    forums: list  # (id, name, slug, tier, escalates_to_id, min_meetings_per_year) tuples
+    scope: list  # the same, for the forum and the forums below it
+
+
 def forum_year(forum, year):
     """The annual report's sections for `forum` and calendar `year`, in SECTION_KEYS order,
     computed in a bounded number of queries whatever the size of the record."""
-    raise NotImplementedError  # the figures topic implements it
+    from . import activities, attendance, cases, decisions, hosting, mandates, meetings, members
+    from .common import forums_below, structure_forums
+
+    forums = structure_forums(forum.structure_id)
+    ctx = Context(forum=forum, year=year, forums=forums, scope=forums_below(forum.pk, forums))
+    builders = {
+        "meetings": meetings.section,
+        "attendance": attendance.section,
+        "decisions": decisions.section,
+        "cases": cases.section,
+        "activities": activities.activities_section,
+        "priorities": activities.priorities_section,
+        "mandates": mandates.section,
+        "members": members.section,
+        "hosting": hosting.section,
+    }
+    return [builders[key](ctx) for key in SECTION_KEYS]
 
 
 def structure_year(structure, year):
     """The follow-up of a structure's year, for charts: see cycle.figures.follow_up."""
-    raise NotImplementedError  # the figures topic implements it
+    from .follow_up import structure_sections
+
+    return structure_sections(structure, year)

@@ -234,6 +234,9 @@ PAGES = {
     "meetings:minutes_detail": (S, {"pk": "minutes"}),
     "meetings:minutes_pdf": (S, {"pk": "approved_minutes"}),
     "two_factor:recovery": (S, {}),
+    # issue 13: a structure's follow-up and one of its charts
+    "cycle:follow_up": (S, {"slug": "structure_slug", "year": 2026}),
+    "cycle:follow_up_chart": (S, {"slug": "structure_slug", "year": 2026, "key": "lead_times"}),
 }
 NOT_OURS = {"admin", "djdt"}
 # What in a view's source says it handles a posted form.

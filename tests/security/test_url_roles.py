@@ -67,6 +67,9 @@ FILL = {
     ("protokoll", "pk"): lambda w: w["minutes"].pk,
     ("protokoll", "action"): lambda w: "submit",
     ("atgard", "pk"): lambda w: w["action_item"].pk,
+    ("uppfoljning", "slug"): lambda w: w["structure"].slug,  # a structure's follow-up
+    ("uppfoljning", "year"): lambda w: 2026,
+    ("diagram", "key"): lambda w: "meetings",
     # a notice of someone else's: 404 for everyone else (its own matrix opens one's own)
     ("aviseringar", "pk"): lambda w: _notice_of_hidden(w),
 }
@@ -103,6 +106,9 @@ NOT_COMPARED = {
     "forum_wind_down:case",
     "forum_wind_down:meeting",
     "forum_wind_down:meetings",
+    # a structure's follow-up: the cycle matrix's own targets (a structure and a year)
+    "cycle:follow_up",
+    "cycle:follow_up_chart",
 }
 # Matrices whose rows are about the session (signed in, second factor, e-ID configured), not
 # about who the person is in a forum: their own tests check them; the walk still opens them.
@@ -212,6 +218,8 @@ def app_expectations():
 
 
 APP_EXPECTATIONS = app_expectations()
+
+
 def _body(response):
     if getattr(response, "streaming", False):
         return b"".join(response.streaming_content)
