@@ -59,7 +59,46 @@ class ReportSection:
 def forum_year(forum, year):
     """The annual report's sections for `forum` and calendar `year`, in SECTION_KEYS order,
     computed in a bounded number of queries whatever the size of the record."""
-    raise NotImplementedError  # the figures topic implements it
+    # TEMPORARY (report branch): only the meetings section, until the figures topic's
+    # implementation replaces this at merge.
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from meetings.models import Meeting
+
+    held = Meeting.objects.filter(
+        forum=forum, status=Meeting.Status.HELD, starts_at__year=year
+    ).count()
+    url = reverse("meetings:forum_meetings", kwargs={"slug": forum.slug})
+    url += "?" + urlencode({"year": year, "status": Meeting.Status.HELD})
+    minimum = forum.min_meetings_per_year
+    return [
+        ReportSection(
+            key="meetings",
+            heading=_("Meetings"),
+            facts=[
+                [_("Meetings held"), Cell(text=str(held), value=held, url=url)],
+                [_("Minimum a year"), Cell(text=str(minimum), value=minimum)],
+            ],
+            tables=[
+                FigureTable(
+                    caption=_("Meetings held against the minimum"),
+                    headers=[_("Forum"), _("Held"), _("Minimum")],
+                    rows=[
+                        Row(
+                            label=Cell(text=forum.name, url=forum.get_absolute_url()),
+                            cells=[
+                                Cell(text=str(held), value=held, url=url),
+                                Cell(text=str(minimum), value=minimum),
+                            ],
+                        )
+                    ],
+                )
+            ],
+        )
+    ]
 
 
 def structure_year(structure, year):
