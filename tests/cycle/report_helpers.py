@@ -86,3 +86,22 @@ def cell_texts(sections):
             for row in table.rows:
                 texts += [row.label.text, *(cell.text for cell in row.cells)]
     return [text for text in texts if text]
+
+
+def quick_adopted(forum, actor, year=2024):
+    """An adopted, sealed report built without a meeting or a real PDF (for the matrices)."""
+    from cycle.models import AnnualReportSeal
+    from cycle.report_seal import build_snapshot
+    from meetings.sealing import snapshot_sha256
+
+    report = AnnualReport.objects.create(
+        forum=forum, year=year, created_by=actor, status=AnnualReport.Status.ADOPTED,
+        adopted_at=timezone.now(), texts={"meetings": "Fastställd text."},
+    )
+    snapshot = build_snapshot(report)
+    pdf = b"%PDF-1.4\n% annual report\n%%EOF\n" + str(report.pk).encode()
+    AnnualReportSeal.objects.create(
+        report=report, snapshot=snapshot, snapshot_sha256=snapshot_sha256(snapshot), pdf=pdf,
+        pdf_sha256=__import__("hashlib").sha256(pdf).hexdigest(), sealed_at=timezone.now(),
+    )
+    return report
