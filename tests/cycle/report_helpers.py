@@ -17,7 +17,9 @@ from tests.factories import MeetingFactory
 def held_meeting(forum, year, month=3):
     start = timezone.make_aware(datetime.datetime(year, month, 10, 9, 0))
     return MeetingFactory(
-        forum=forum, starts_at=start, ends_at=start + datetime.timedelta(hours=2),
+        forum=forum,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
         status=Meeting.Status.HELD,
     )
 
@@ -95,13 +97,21 @@ def quick_adopted(forum, actor, year=2024):
     from meetings.sealing import snapshot_sha256
 
     report = AnnualReport.objects.create(
-        forum=forum, year=year, created_by=actor, status=AnnualReport.Status.ADOPTED,
-        adopted_at=timezone.now(), texts={"meetings": "Fastställd text."},
+        forum=forum,
+        year=year,
+        created_by=actor,
+        status=AnnualReport.Status.ADOPTED,
+        adopted_at=timezone.now(),
+        texts={"meetings": "Fastställd text."},
     )
     snapshot = build_snapshot(report)
     pdf = b"%PDF-1.4\n% annual report\n%%EOF\n" + str(report.pk).encode()
     AnnualReportSeal.objects.create(
-        report=report, snapshot=snapshot, snapshot_sha256=snapshot_sha256(snapshot), pdf=pdf,
-        pdf_sha256=__import__("hashlib").sha256(pdf).hexdigest(), sealed_at=timezone.now(),
+        report=report,
+        snapshot=snapshot,
+        snapshot_sha256=snapshot_sha256(snapshot),
+        pdf=pdf,
+        pdf_sha256=__import__("hashlib").sha256(pdf).hexdigest(),
+        sealed_at=timezone.now(),
     )
     return report

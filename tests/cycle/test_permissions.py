@@ -69,7 +69,9 @@ PUBLIC_MATRIX = [
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("name", "target", "method", "role", "expected"), list(matrix_params(MATRIX)))
+@pytest.mark.parametrize(
+    ("name", "target", "method", "role", "expected"), list(matrix_params(MATRIX))
+)
 def test_matrix(client, world, name, target, method, role, expected):
     assert_matrix_row(client, world, name, target, method, role, expected)
 

@@ -142,8 +142,10 @@ def test_the_database_refuses_to_change_a_seal_or_an_adopted_report(
     operative_forum, secretariat_user
 ):
     report = adopted(operative_forum, secretariat_user)
-    _raw("UPDATE cycle_annualreportseal SET snapshot_sha256 = %s WHERE report_id = %s",
-         ["0" * 64, report.pk])
+    _raw(
+        "UPDATE cycle_annualreportseal SET snapshot_sha256 = %s WHERE report_id = %s",
+        ["0" * 64, report.pk],
+    )
     _raw("DELETE FROM cycle_annualreportseal WHERE report_id = %s", [report.pk])
     _raw("UPDATE cycle_annualreport SET texts = %s WHERE id = %s", ['{"meetings": "x"}', report.pk])
     _raw("UPDATE cycle_annualreport SET status = 'draft' WHERE id = %s", [report.pk])
@@ -191,8 +193,10 @@ def test_it_is_not_sent_in_the_future(operative_forum, secretariat_user):
     report = adopted(operative_forum, secretariat_user)
     with pytest.raises(ValidationError) as error:
         services.annual_report_mark_sent(
-            actor=secretariat_user, report=report,
-            sent_on=FROZEN_DAY + datetime.timedelta(days=1), sent_to="SRO",
+            actor=secretariat_user,
+            report=report,
+            sent_on=FROZEN_DAY + datetime.timedelta(days=1),
+            sent_to="SRO",
         )
     assert "sent_on" in error.value.message_dict
 

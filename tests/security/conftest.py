@@ -34,6 +34,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.mandates.factories import InvitationFactory, MandateImportFactory, pdf_upload
+from tests.cycle.report_helpers import quick_adopted
 from tests.meetings.factories import sealed_minutes
 
 ROLES = (
@@ -136,6 +137,8 @@ def world(
         "minutes": minutes,
         "action_item": ActionItemFactory(meeting=meeting),
         "calendar_token": token.token,
+        # an adopted annual report of the operative forum (sealed with its published contacts)
+        "annual_report": quick_adopted(operative_forum, secretariat_user),
     }
 
 

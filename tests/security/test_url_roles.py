@@ -67,6 +67,8 @@ FILL = {
     ("protokoll", "pk"): lambda w: w["minutes"].pk,
     ("protokoll", "action"): lambda w: "submit",
     ("atgard", "pk"): lambda w: w["action_item"].pk,
+    ("arsrapport", "pk"): lambda w: w["annual_report"].pk,
+    ("text", "key"): lambda w: "meetings",
     # a notice of someone else's: 404 for everyone else (its own matrix opens one's own)
     ("aviseringar", "pk"): lambda w: _notice_of_hidden(w),
 }
@@ -90,6 +92,10 @@ ANYONE = {
     "meetings:minutes_verify",
     "meetings:minutes_pdf",
     "meetings:calendar_feed",
+    # an adopted annual report of a public forum: only what its members publish
+    "cycle:annual_report_public",
+    "cycle:annual_report_pdf",
+    "cycle:annual_report_docx",
     # The exports answer 404 to whoever may not see the forum (it must not be found).
     "forum_members:members_csv",
     "forum_members:members_xlsx",
@@ -131,6 +137,8 @@ SAME_TARGETS = {
     None, "none", "forum", "structure", "mandate", "import", "person", "invitation",
     "meeting", "meeting_action", "item", "item_move", "minutes", "minutes_action",
     "action_item", "token", "case", "step", "attachment", "party", "organisation",
+    # the world's adopted annual report (the cycle matrix gives a draft the same statuses)
+    "draft_report", "draft_report_text", "adopted_report",
 }  # fmt: skip
 LOGIN = "L"
 
@@ -212,6 +220,8 @@ def app_expectations():
 
 
 APP_EXPECTATIONS = app_expectations()
+
+
 def _body(response):
     if getattr(response, "streaming", False):
         return b"".join(response.streaming_content)
