@@ -1,6 +1,7 @@
 """The forms of the annual report pages; each uses its service's list of fields."""
 
 from django import forms
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +21,8 @@ class _Fields(BoundedFieldsMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        assert set(self.fields) == set(self.service_fields), self.fields
+        if set(self.fields) != set(self.service_fields):
+            raise ImproperlyConfigured(f"{type(self).__name__}: the service's fields differ")
 
 
 class AnnualReportCreateForm(_Fields):
@@ -34,9 +36,7 @@ class AnnualReportCreateForm(_Fields):
 
 class AnnualReportTextForm(_Fields):
     service_fields = REPORT_TEXT_FIELDS
-    key = forms.ChoiceField(
-        choices=[(key, key) for key in SECTION_KEYS], widget=forms.HiddenInput
-    )
+    key = forms.ChoiceField(choices=[(key, key) for key in SECTION_KEYS], widget=forms.HiddenInput)
     text = forms.CharField(
         label=_("The secretariat's text"),
         required=False,
@@ -56,9 +56,7 @@ class AnnualReportAgendaForm(BoundedFieldsMixin, forms.Form):
 
 class AnnualReportSentForm(_Fields):
     service_fields = REPORT_SENT_FIELDS
-    sent_on = forms.DateField(
-        label=_("Sent on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    sent_on = forms.DateField(label=_("Sent on"), widget=forms.DateInput(attrs={"type": "date"}))
     sent_to = forms.CharField(
         label=_("Sent to"),
         required=False,

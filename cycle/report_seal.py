@@ -54,9 +54,9 @@ def published_members(forum):
 
 
 def build_snapshot(report):
-    report = AnnualReport.objects.select_related(
-        "forum__structure", "agenda_item__meeting"
-    ).get(pk=report.pk)
+    report = AnnualReport.objects.select_related("forum__structure", "agenda_item__meeting").get(
+        pk=report.pk
+    )
     forum = report.forum
     item = report.agenda_item
     meeting = item.meeting if item else None
@@ -121,8 +121,13 @@ def outline(*, title, forum_name, lines, sections, texts, members, footer=""):
                     caption=_("Members and the contact details they publish"),
                     headers=[_("Name"), _("Role"), _("Organisation"), _("E-mail"), _("Phone")],
                     rows=[
-                        [m["name"], m["role"], m["organisation"], m["email"] or "–",
-                         m["phone"] or "–"]
+                        [
+                            m["name"],
+                            m["role"],
+                            m["organisation"],
+                            m["email"] or "–",
+                            m["phone"] or "–",
+                        ]
                         for m in members
                     ],
                 )
@@ -143,8 +148,11 @@ def snapshot_outline(snapshot, digest):
         if decision:
             lines.append(
                 _("Adopted by %(forum)s on %(date)s (%(meeting)s).")
-                % {"forum": snapshot["forum"]["name"], "date": decision["date"],
-                   "meeting": decision["meeting"]}
+                % {
+                    "forum": snapshot["forum"]["name"],
+                    "date": decision["date"],
+                    "meeting": decision["meeting"],
+                }
             )
         return outline(
             title=_title(snapshot["forum"]["name"], snapshot["year"]),

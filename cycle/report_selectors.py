@@ -8,7 +8,7 @@ from django.utils import timezone
 from meetings.models import Meeting
 
 from .models import AnnualReport, AnnualReportSeal
-from .permissions import DRAFT, READ
+from .permissions import READ
 
 
 def annual_report_get_readable(*, user, pk, action=READ):

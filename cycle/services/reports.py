@@ -29,8 +29,12 @@ def _year_or_error(year):
     this_year = timezone.localdate().year
     if not isinstance(year, int) or not FIRST_YEAR <= year <= this_year + 1:
         raise ValidationError(
-            {"year": [_("Choose a year from %(first)s to %(last)s.") % {
-                "first": FIRST_YEAR, "last": this_year + 1}]}
+            {
+                "year": [
+                    _("Choose a year from %(first)s to %(last)s.")
+                    % {"first": FIRST_YEAR, "last": this_year + 1}
+                ]
+            }
         )
     return year
 
@@ -42,8 +46,12 @@ def annual_report_create(*, actor, forum, year):
     year = _year_or_error(year)
     if AnnualReport.objects.filter(forum=forum, year=year).exists():
         raise ValidationError(
-            {"year": [_("%(forum)s has an annual report for %(year)s already.") % {
-                "forum": forum, "year": year}]}
+            {
+                "year": [
+                    _("%(forum)s has an annual report for %(year)s already.")
+                    % {"forum": forum, "year": year}
+                ]
+            }
         )
     report = AnnualReport(forum=forum, year=year, created_by=actor)
     try:
@@ -51,8 +59,12 @@ def annual_report_create(*, actor, forum, year):
             return save_with_history(report, actor=actor, reason="annual report drafted")
     except IntegrityError as error:  # drafted at the same moment by someone else
         raise ValidationError(
-            {"year": [_("%(forum)s has an annual report for %(year)s already.") % {
-                "forum": forum, "year": year}]}
+            {
+                "year": [
+                    _("%(forum)s has an annual report for %(year)s already.")
+                    % {"forum": forum, "year": year}
+                ]
+            }
         ) from error
 
 
@@ -103,4 +115,3 @@ def annual_report_mark_sent(*, actor, report, sent_on, sent_to=""):
     report.sent_on = sent_on
     report.sent_to = sent_to[:200]
     return save_with_history(report, actor=actor, reason="sent to the principal body")
-

@@ -21,6 +21,7 @@ from django.utils import timezone
 from forums.models import Forum
 from forums.permissions import structure_secretariat_sync
 from mandates.models import Mandate
+from tests.cycle.report_helpers import quick_adopted
 from tests.escalation.factories import raise_case
 from tests.factories import (
     ActionItemFactory,
@@ -34,7 +35,6 @@ from tests.factories import (
     UserFactory,
 )
 from tests.mandates.factories import InvitationFactory, MandateImportFactory, pdf_upload
-from tests.cycle.report_helpers import quick_adopted
 from tests.meetings.factories import sealed_minutes
 
 ROLES = (
