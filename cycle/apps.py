@@ -11,6 +11,6 @@ class CycleConfig(AppConfig):
     verbose_name = _("Yearly cycle")
 
     def ready(self):
-        # Adopts what a decision item names when the forum decides it; registers the
-        # visibility rules.
-        from . import adoption, permissions  # noqa: F401
+        # Adopts what a decision item names when the forum decides it (and seals an annual
+        # report then); registers the visibility rules and the forum page's panels.
+        from . import adoption, panels, permissions, report_seal  # noqa: F401

@@ -1,5 +1,6 @@
-from django.urls import path  # noqa: F401 - each topic adds its pages below
+from django.urls import path
 
+from . import views
 from .views import follow_up as follow_up_views
 
 app_name = "cycle"
@@ -11,5 +12,28 @@ urlpatterns = [
         "uppfoljning/<slug:slug>/<int:year>/diagram/<slug:key>.svg",
         follow_up_views.follow_up_chart,
         name="follow_up_chart",
+    ),
+    # annual reports
+    path(
+        "forum/<slug:slug>/arsrapport/ny/",
+        views.annual_report_create,
+        name="annual_report_create",
+    ),
+    path("arsrapport/<int:pk>/", views.annual_report_detail, name="annual_report_detail"),
+    path(
+        "arsrapport/<int:pk>/text/<slug:key>/",
+        views.annual_report_text,
+        name="annual_report_text",
+    ),
+    path(
+        "arsrapport/<int:pk>/dagordning/", views.annual_report_agenda, name="annual_report_agenda"
+    ),
+    path("arsrapport/<int:pk>/skickad/", views.annual_report_sent, name="annual_report_sent"),
+    path("arsrapport/<int:pk>/pdf/", views.annual_report_pdf, name="annual_report_pdf"),
+    path("arsrapport/<int:pk>/word/", views.annual_report_docx, name="annual_report_docx"),
+    path(
+        "offentligt/arsrapport/<int:pk>/",
+        views.annual_report_public,
+        name="annual_report_public",
     ),
 ]

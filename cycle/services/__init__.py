@@ -1,5 +1,11 @@
 """Every write of the yearly cycle, one module per topic."""
 
 from .agenda import document_put_on_agenda
+from .reports import annual_report_create, annual_report_mark_sent, annual_report_text_set
 
-__all__ = ["document_put_on_agenda"]
+__all__ = [
+    "annual_report_create",
+    "annual_report_mark_sent",
+    "annual_report_text_set",
+    "document_put_on_agenda",
+]

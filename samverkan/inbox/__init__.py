@@ -14,6 +14,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cycle import inbox as cycle
 from escalation import inbox as cases
 from forums.inbox import AGO, NOW, forum_ids_run_by, today
 from forums.permissions import structures_managed_by
@@ -56,6 +57,8 @@ HEADINGS = {
     "case_events": lambda: _("What happened to your cases since your last visit"),
     "coming_meetings": lambda: _("Coming meetings"),
     "my_action_items": lambda: _("Your action items"),
+    "annual_reports_to_draft": lambda: _("Annual reports to draft"),
+    "annual_reports_to_send": lambda: _("Adopted annual reports not yet sent"),
 }
 
 
@@ -140,6 +143,8 @@ def secretariat_group(user):
         *cases.cases_overdue(structures=structures),
         meetings.overdue_action_items(forum_ids=forum_ids),
         mandates.mandates_ending(forum_ids=forum_ids),
+        cycle.annual_reports_to_draft(forum_ids=forum_ids),
+        cycle.annual_reports_to_send(forum_ids=forum_ids),
     ]
     compliance = mandates.structure_sections(structures=structures)
     sections += [seats for _structure, seats, _findings in compliance]

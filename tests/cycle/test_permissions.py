@@ -10,7 +10,11 @@ MATRIX = []
 
 @pytest.fixture
 def world(structure, operative_forum, representative_user, chair_user, secretariat_user):
-    """The shared targets of the cycle's matrix; each topic adds its own keys."""
+    """The operative forum (not public) of the conftest structure; the representative sits
+    in it, the chair chairs the tactical forum above, the secretariat runs the structure.
+    Each topic adds its objects, in a block of its own."""
+    from .report_helpers import draft, quick_adopted
+
     return {
         "users": {
             "anonymous": None,
@@ -18,14 +22,22 @@ def world(structure, operative_forum, representative_user, chair_user, secretari
             "chair": chair_user,
             "secretariat": secretariat_user,
         },
-        # --- figures and follow-up (issue 13) ---
+        "forum": {"slug": operative_forum.slug},
+        # --- figures and follow-up ---
         "structure_year": {"slug": structure.slug, "year": 2026},
         "structure_year_chart": {"slug": structure.slug, "year": 2026, "key": "case_flow"},
+        # --- annual reports ---
+        "draft_report": {"pk": draft(operative_forum, secretariat_user, 2025).pk},
+        "draft_report_text": {
+            "pk": draft(operative_forum, secretariat_user, 2024).pk,
+            "key": "meetings",
+        },
+        "adopted_report": {"pk": quick_adopted(operative_forum, secretariat_user, 2023).pk},
     }
 
 
-# --- figures and follow-up (issue 13): the structure's forums' members and secretariat see
-# the follow-up of the structure's year; anyone else finds nothing (tests/cycle/test_follow_up).
+# --- figures and follow-up: the structure's forums' members and secretariat see the
+# follow-up of the structure's year; anyone else finds nothing (tests/cycle/test_follow_up).
 MATRIX += [
     ("cycle:follow_up", "structure_year", "get", "L 200 200 200"),
     ("cycle:follow_up_chart", "structure_year_chart", "get", "L 200 200 200"),
@@ -33,9 +45,54 @@ MATRIX += [
 # --- end of figures and follow-up ---
 
 
+# --- annual reports (url name, target, method, anonymous representative chair secretariat) --
+# A forum's members and its secretariat read drafts; only the secretariat drafts; whoever may
+# see the forum reads the adopted reports (this forum is not public: the public page is 404).
+MATRIX += [
+    ("cycle:annual_report_create", "forum", "get", "L 403 404 200"),
+    ("cycle:annual_report_create", "forum", "post", "L 403 404 200"),
+    ("cycle:annual_report_detail", "draft_report", "get", "L 200 404 200"),
+    ("cycle:annual_report_detail", "adopted_report", "get", "L 200 404 200"),
+    ("cycle:annual_report_text", "draft_report_text", "get", "L 403 404 200"),
+    ("cycle:annual_report_text", "draft_report_text", "post", "L 403 404 200"),
+    ("cycle:annual_report_agenda", "draft_report", "get", "L 403 404 200"),
+    ("cycle:annual_report_agenda", "draft_report", "post", "L 403 404 200"),
+    ("cycle:annual_report_sent", "adopted_report", "get", "L 403 404 200"),
+    ("cycle:annual_report_sent", "adopted_report", "post", "L 403 404 200"),
+    ("cycle:annual_report_pdf", "draft_report", "get", "404 200 404 200"),
+    ("cycle:annual_report_pdf", "adopted_report", "get", "404 200 404 200"),
+    ("cycle:annual_report_docx", "draft_report", "get", "404 200 404 200"),
+    ("cycle:annual_report_docx", "adopted_report", "get", "404 200 404 200"),
+    ("cycle:annual_report_public", "adopted_report", "get", "404 404 404 404"),
+]
+
+# The same forum made public: anyone reads its adopted reports, never its drafts.
+PUBLIC_MATRIX = [
+    ("cycle:annual_report_public", "adopted_report", "get", "200 200 200 200"),
+    ("cycle:annual_report_public", "draft_report", "get", "404 404 404 404"),
+    ("cycle:annual_report_pdf", "adopted_report", "get", "200 200 200 200"),
+    ("cycle:annual_report_pdf", "draft_report", "get", "404 200 404 200"),
+    ("cycle:annual_report_docx", "adopted_report", "get", "200 200 200 200"),
+    ("cycle:annual_report_detail", "adopted_report", "get", "L 200 200 200"),
+    ("cycle:annual_report_detail", "draft_report", "get", "L 200 404 200"),
+    ("cycle:annual_report_sent", "adopted_report", "get", "L 403 403 200"),
+]
+# --- end of annual reports ---
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("name", "target", "method", "role", "expected"), list(matrix_params(MATRIX))
 )
 def test_matrix(client, world, name, target, method, role, expected):
+    assert_matrix_row(client, world, name, target, method, role, expected)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "target", "method", "role", "expected"), matrix_params(PUBLIC_MATRIX)
+)
+def test_public_matrix(client, world, operative_forum, name, target, method, role, expected):
+    operative_forum.is_public = True
+    operative_forum.save()
     assert_matrix_row(client, world, name, target, method, role, expected)

@@ -48,6 +48,7 @@ from mandates.tokens import invitation_token_generator
 from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting
 from samverkan.two_factor import services as two_factor_services
+from tests.cycle.report_helpers import draft, quick_adopted
 from tests.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -140,6 +141,10 @@ FORMS = {
     "meetings:action_item_add": (S, {"pk": "held_meeting"}),
     "meetings:decision_record": (S, {"pk": "held_item"}),
     "meetings:minutes_edit": (S, {"pk": "minutes"}),
+    "cycle:annual_report_create": (S, {"slug": "operative_slug"}),
+    "cycle:annual_report_text": (S, {"pk": "draft_report", "key": "meetings"}),
+    "cycle:annual_report_agenda": (S, {"pk": "draft_report"}),
+    "cycle:annual_report_sent": (S, {"pk": "adopted_report"}),
     # A member part-way through set-up; one with an authenticator, signed in with a password.
     "two_factor:setup": ("two_factor_pending", {}),
     "two_factor:verify": ("two_factor_user", {}),
@@ -233,6 +238,10 @@ PAGES = {
     "meetings:meeting_ics": (S, {"pk": "meeting"}),
     "meetings:minutes_detail": (S, {"pk": "minutes"}),
     "meetings:minutes_pdf": (S, {"pk": "approved_minutes"}),
+    "cycle:annual_report_detail": [(S, {"pk": "draft_report"}), (S, {"pk": "adopted_report"})],
+    "cycle:annual_report_pdf": (S, {"pk": "adopted_report"}),
+    "cycle:annual_report_docx": [(S, {"pk": "draft_report"}), (S, {"pk": "adopted_report"})],
+    "cycle:annual_report_public": ("anonymous", {"pk": "adopted_report"}),
     "two_factor:recovery": (S, {}),
     # issue 13: a structure's follow-up and one of its charts
     "cycle:follow_up": (S, {"slug": "structure_slug", "year": 2026}),
@@ -417,6 +426,8 @@ def world(
         "previewed_import": previewed.pk,
         "calendar_token": token.token,
         "notice": NotificationFactory(recipient=secretariat_user, link="/moten/").pk,
+        "draft_report": draft(operative_forum, secretariat_user, 2025).pk,
+        "adopted_report": quick_adopted(operative_forum, secretariat_user, 2024).pk,
     }
 
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from forums.models import Forum
 from forums.permissions import structure_secretariat_sync
 from mandates.models import Mandate
+from tests.cycle.report_helpers import quick_adopted
 from tests.escalation.factories import raise_case
 from tests.factories import (
     ActionItemFactory,
@@ -136,6 +137,8 @@ def world(
         "minutes": minutes,
         "action_item": ActionItemFactory(meeting=meeting),
         "calendar_token": token.token,
+        # an adopted annual report of the operative forum (sealed with its published contacts)
+        "annual_report": quick_adopted(operative_forum, secretariat_user),
     }
 
 

@@ -70,6 +70,8 @@ FILL = {
     ("uppfoljning", "slug"): lambda w: w["structure"].slug,  # a structure's follow-up
     ("uppfoljning", "year"): lambda w: 2026,
     ("diagram", "key"): lambda w: "meetings",
+    ("arsrapport", "pk"): lambda w: w["annual_report"].pk,
+    ("text", "key"): lambda w: "meetings",
     # a notice of someone else's: 404 for everyone else (its own matrix opens one's own)
     ("aviseringar", "pk"): lambda w: _notice_of_hidden(w),
 }
@@ -93,6 +95,10 @@ ANYONE = {
     "meetings:minutes_verify",
     "meetings:minutes_pdf",
     "meetings:calendar_feed",
+    # an adopted annual report of a public forum: only what its members publish
+    "cycle:annual_report_public",
+    "cycle:annual_report_pdf",
+    "cycle:annual_report_docx",
     # The exports answer 404 to whoever may not see the forum (it must not be found).
     "forum_members:members_csv",
     "forum_members:members_xlsx",
@@ -137,6 +143,8 @@ SAME_TARGETS = {
     None, "none", "forum", "structure", "mandate", "import", "person", "invitation",
     "meeting", "meeting_action", "item", "item_move", "minutes", "minutes_action",
     "action_item", "token", "case", "step", "attachment", "party", "organisation",
+    # the world's adopted annual report (the cycle matrix gives a draft the same statuses)
+    "draft_report", "draft_report_text", "adopted_report",
 }  # fmt: skip
 LOGIN = "L"
 

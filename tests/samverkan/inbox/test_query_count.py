@@ -10,6 +10,7 @@ from django.utils import timezone
 from escalation.models import Case, CaseEvent
 from mandates.models import Mandate
 from meetings.models import Meeting, Minutes
+from tests.cycle.report_helpers import quick_adopted
 from tests.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -25,7 +26,8 @@ from tests.querycount import count_queries
 
 pytestmark = pytest.mark.django_db
 
-QUERIES = 38
+# 40: two more for the annual reports to draft and to send (cycle.inbox, one each)
+QUERIES = 40
 
 
 def at(day, hour=9):
@@ -41,8 +43,11 @@ def test_inbox_query_count_is_the_same_at_5_and_50_of_each_kind(
     other = UserFactory()
     day = datetime.timedelta(days=1)
 
+    years = iter(range(1950, 2000))
+
     def grow(count):
         for _ in range(count):
+            quick_adopted(operative_forum, user, next(years))
             held = MeetingFactory(
                 forum=operative_forum,
                 status=Meeting.Status.HELD,
@@ -102,6 +107,7 @@ def test_inbox_query_count_is_the_same_at_5_and_50_of_each_kind(
         "case_events",
         "coming_meetings",
         "my_action_items",
+        "annual_reports_to_send",
     ]
     for kind in kinds:
         marker = f'data-kind="{kind}"'
@@ -111,3 +117,5 @@ def test_inbox_query_count_is_the_same_at_5_and_50_of_each_kind(
     assert large.count("inbox-more") >= len(kinds)
     assert reverse("escalation:secretariat_cases", args=["testpartnerskapet"]) in large
     assert reverse("meetings:my_meetings") in large
+    # the operative forum met last year (90 days ago) and has no report for it
+    assert reverse("cycle:annual_report_create", args=[operative_forum.slug]) in large
