@@ -35,6 +35,7 @@ from tests.security.conftest import (
     ROLES,
     make_public,
 )
+from tests.samverkan.oparl.test_permissions import OPARL_NAMES
 from tests.test_url_matrix import MATRIX_MODULE, NOT_OURS
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +68,19 @@ FILL = {
     ("protokoll", "pk"): lambda w: w["minutes"].pk,
     ("protokoll", "action"): lambda w: "submit",
     ("atgard", "pk"): lambda w: w["action_item"].pk,
+    # OParl: /oparl/<kind>/<pk>/ (the objects of the world's forum: 404 while it is closed)
+    ("body", "pk"): lambda w: w["structure"].pk,
+    ("term", "year"): lambda w: w["meeting"].starts_at.year,
+    ("gremium", "pk"): lambda w: w["forum"].pk,
+    ("organization", "pk"): lambda w: w["organisation"].pk,
+    ("person", "pk"): lambda w: w["hidden"].pk,
+    ("membership", "pk"): lambda w: w["hidden_mandate"].pk,
+    ("meeting", "pk"): lambda w: w["meeting"].pk,
+    ("agenda-item", "pk"): lambda w: w["item"].pk,
+    ("consultation", "pk"): lambda w: w["item"].pk,
+    ("paper", "pk"): lambda w: w["case"].pk,
+    ("file", "pk"): lambda w: w["minutes"].pk,
+    ("location", "pk"): lambda w: w["meeting"].pk,
     # a notice of someone else's: 404 for everyone else (its own matrix opens one's own)
     ("aviseringar", "pk"): lambda w: _notice_of_hidden(w),
 }
@@ -90,6 +104,8 @@ ANYONE = {
     "meetings:minutes_verify",
     "meetings:minutes_pdf",
     "meetings:calendar_feed",
+    # OParl: the public record as JSON (only what the public pages publish)
+    *(f"oparl:{name}" for name in OPARL_NAMES),
     # The exports answer 404 to whoever may not see the forum (it must not be found).
     "forum_members:members_csv",
     "forum_members:members_xlsx",

@@ -16,6 +16,16 @@ from django.test import Client
 from forums.models import Forum
 from mandates.models import Mandate
 from meetings.models import Meeting, Minutes
+from tests.factories import (
+    AgendaItemFactory,
+    CaseFactory,
+    DecisionFactory,
+    ForumFactory,
+    MandateFactory,
+    MeetingFactory,
+    UserFactory,
+)
+from tests.meetings.factories import sealed_minutes
 from tests.samverkan.oparl.crawler import OPARL, crawl, kind_of, problems_of
 
 pytestmark = pytest.mark.django_db
@@ -25,8 +35,27 @@ pytestmark = pytest.mark.django_db
 def crawled(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo", stdout=StringIO())
+        _add_closed_forum()
         yield crawl(Client())
         transaction.set_rollback(True)
+
+
+def _add_closed_forum():
+    """The demo's forums are all public: add a closed one in a demo structure, with a
+    member seen nowhere else, a case and a meeting with sealed minutes, and make one demo
+    forum closed after it was public (it must answer as a tombstone)."""
+    structure = Forum.objects.filter(tier=Forum.Tier.OPERATIVE).first().structure
+    closed = ForumFactory(structure=structure, tier=Forum.Tier.OPERATIVE, is_public=False)
+    MandateFactory(forum=closed, person=UserFactory(publish_email=True, email="dold@example.se"))
+    meeting = MeetingFactory(forum=closed, status=Meeting.Status.HELD, location="Hemligt rum")
+    case = CaseFactory(reference="TEST-OPARL-1", origin_forum=closed, current_forum=closed)
+    item = AgendaItemFactory(meeting=meeting, kind="decision", case=case)
+    DecisionFactory(agenda_item=item)
+    sealed_minutes(meeting)
+    was_public = Forum.objects.filter(is_public=True, tier=Forum.Tier.OPERATIVE).last()
+    was_public.is_public = False
+    was_public.save()
+    return closed, was_public
 
 
 def test_the_crawl_reaches_every_kind_of_object(crawled):
@@ -66,6 +95,7 @@ def test_the_demo_has_every_published_public_object_and_nothing_else(crawled):
     public = Forum.objects.filter(is_public=True, structure__archived_at__isnull=True)
     closed = Forum.objects.exclude(pk__in=Forum.history.filter(is_public=True).values("id"))
     assert closed.exists() and public.exists()
+    assert "dold@example.se" not in str(objects)
     for forum in public:
         assert f"{OPARL}gremium/{forum.pk}/" in ids
     for forum in closed:
@@ -120,3 +150,13 @@ def test_no_token_walk_from_system_to_an_approved_meetings_minutes_pdf(client, c
     assert hashlib.sha512(pdf.content).hexdigest() == protocol["sha512Checksum"]
     assert len(pdf.content) == protocol["size"]
     assert protocol["samverkan:approvals"]
+
+
+def test_a_forum_no_longer_public_is_a_tombstone(crawled, client):
+    was_public = (
+        Forum.objects.filter(is_public=False, pk__in=Forum.history.filter(is_public=True).values("id"))
+        .get()
+    )
+    obj = client.get(f"{OPARL}gremium/{was_public.pk}/").json()
+    assert obj["deleted"] is True
+    assert set(obj) <= {"id", "type", "created", "modified", "deleted"}
