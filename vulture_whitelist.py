@@ -143,4 +143,6 @@ _ = (
     name.escalated,
     name.PORTAL,
     name.gin_index,
+    # Django's Func reads output_field (samverkan.oparl.selectors.Sha512Hex).
+    name.output_field,
 )

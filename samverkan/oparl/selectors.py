@@ -106,8 +106,9 @@ def organisations(*, body=None):
     """Organisations that published members sit for, or that published cases come from."""
     mandates, cases = published_mandates(), published_cases()
     if body is not None:
-        mandates, cases = mandates.filter(forum__structure=body), cases.filter(
-            agenda_items__in=published_agenda_items(body=body)
+        mandates, cases = (
+            mandates.filter(forum__structure=body),
+            cases.filter(agenda_items__in=published_agenda_items(body=body)),
         )
     queryset = Organisation.objects.filter(
         Q(pk__in=mandates.values("organisation")) | Q(pk__in=cases.values("organisation"))
@@ -212,10 +213,9 @@ def meetings(*, body=None, forum=None):
         queryset = queryset.filter(forum__structure=body)
     if forum is not None:
         queryset = queryset.filter(forum=forum)
-    items = (
-        AgendaItem.objects.select_related("decision", "case", "meeting", "meeting__forum")
-        .order_by("order", "pk")
-    )
+    items = AgendaItem.objects.select_related(
+        "decision", "case", "meeting", "meeting__forum"
+    ).order_by("order", "pk")
     minutes = files().filter(meeting__forum__in=public_forum_ids()).order_by("created_at", "pk")
     return with_times(
         queryset.annotate(has_record=Exists(_approved_original_minutes()))
@@ -263,9 +263,8 @@ def body_years(body):
     """(first, last) calendar year of the body's published mandates and meetings."""
     today = datetime.date.today()
     mandate = published_mandates().filter(forum__structure=body).aggregate(y=Min("valid_from"))
-    meeting = (
-        Meeting.objects.filter(forum__in=public_forum_ids(), forum__structure=body)
-        .aggregate(first=Min("starts_at"), last=Max("starts_at"))
+    meeting = Meeting.objects.filter(forum__in=public_forum_ids(), forum__structure=body).aggregate(
+        first=Min("starts_at"), last=Max("starts_at")
     )
     starts = [d.year for d in (mandate["y"], meeting["first"]) if d]
     last = max([today.year] + ([meeting["last"].year] if meeting["last"] else []))

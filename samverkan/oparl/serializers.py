@@ -7,7 +7,7 @@ publish. Vendor extensions carry the `samverkan:` prefix.
 from django.urls import reverse
 from django.utils import timezone
 
-from forums.models import Forum, Organisation
+from forums.models import Organisation
 from mandates.models import Mandate
 from meetings.models import Decision
 
@@ -171,7 +171,9 @@ def membership(urls, mandate, *, with_person=True):
         votingRight=mandate.role in VOTING_ROLES,
         startDate=mandate.valid_from.isoformat(),
         endDate=mandate.valid_to.isoformat() if mandate.valid_to else None,
-        onBehalfOf=urls("organisation", mandate.organisation_id) if mandate.organisation_id else None,
+        onBehalfOf=(
+            urls("organisation", mandate.organisation_id) if mandate.organisation_id else None
+        ),
     )
     data[VENDOR + "status"] = mandate.status
     return _clean(data)
@@ -230,8 +232,7 @@ def file(urls, minutes):
 
 
 def _result(item):
-    decision = getattr(item, "decision", None)
-    return decision
+    return getattr(item, "decision", None)
 
 
 def agenda_item(urls, item):
@@ -306,7 +307,3 @@ def paper(urls, case):
         consultation=[consultation(urls, item) for item in case.consultations],
     )
     return _clean(data)
-
-
-def is_forum(obj):
-    return isinstance(obj, Forum)

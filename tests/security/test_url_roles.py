@@ -27,6 +27,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from kernel.models import Notification
 from tests.factories import NotificationFactory
+from tests.samverkan.oparl.test_permissions import OPARL_NAMES
 from tests.security.conftest import (
     DOCUMENT,
     ENTITLED,
@@ -35,7 +36,6 @@ from tests.security.conftest import (
     ROLES,
     make_public,
 )
-from tests.samverkan.oparl.test_permissions import OPARL_NAMES
 from tests.test_url_matrix import MATRIX_MODULE, NOT_OURS
 
 pytestmark = pytest.mark.django_db

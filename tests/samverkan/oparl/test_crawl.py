@@ -105,9 +105,9 @@ def test_the_demo_has_every_published_public_object_and_nothing_else(crawled):
     for mandate in Mandate.objects.filter(forum__in=closed):
         assert f"{OPARL}membership/{mandate.pk}/" not in ids
     published = set(Mandate.objects.filter(forum__in=public).values_list("person", flat=True))
-    only_closed = set(
-        Mandate.objects.filter(forum__in=closed).values_list("person", flat=True)
-    ) - published
+    only_closed = (
+        set(Mandate.objects.filter(forum__in=closed).values_list("person", flat=True)) - published
+    )
     assert only_closed
     everything = " ".join(map(str, objects.values()))
     for pk in only_closed:
@@ -153,10 +153,9 @@ def test_no_token_walk_from_system_to_an_approved_meetings_minutes_pdf(client, c
 
 
 def test_a_forum_no_longer_public_is_a_tombstone(crawled, client):
-    was_public = (
-        Forum.objects.filter(is_public=False, pk__in=Forum.history.filter(is_public=True).values("id"))
-        .get()
-    )
+    was_public = Forum.objects.filter(
+        is_public=False, pk__in=Forum.history.filter(is_public=True).values("id")
+    ).get()
     obj = client.get(f"{OPARL}gremium/{was_public.pk}/").json()
     assert obj["deleted"] is True
     assert set(obj) <= {"id", "type", "created", "modified", "deleted"}
