@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class OparlConfig(AppConfig):
@@ -7,4 +6,4 @@ class OparlConfig(AppConfig):
 
     name = "samverkan.oparl"
     label = "oparl"
-    verbose_name = _("OParl")
+    verbose_name = "OParl"  # a name, the same in every language
