@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "samverkan.accounts",
     "samverkan.notifications",
     "samverkan.search",
+    "samverkan.oparl",
 ]
 
 MIDDLEWARE = [

@@ -27,6 +27,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from kernel.models import Notification
 from tests.factories import NotificationFactory
+from tests.samverkan.oparl.test_permissions import OPARL_NAMES
 from tests.security.conftest import (
     DOCUMENT,
     ENTITLED,
@@ -72,6 +73,19 @@ FILL = {
     ("diagram", "key"): lambda w: "meetings",
     ("arsrapport", "pk"): lambda w: w["annual_report"].pk,
     ("text", "key"): lambda w: "meetings",
+    # OParl: /oparl/<kind>/<pk>/ (the objects of the world's forum: 404 while it is closed)
+    ("body", "pk"): lambda w: w["structure"].pk,
+    ("term", "year"): lambda w: w["meeting"].starts_at.year,
+    ("gremium", "pk"): lambda w: w["forum"].pk,
+    ("organization", "pk"): lambda w: w["organisation"].pk,
+    ("person", "pk"): lambda w: w["hidden"].pk,
+    ("membership", "pk"): lambda w: w["hidden_mandate"].pk,
+    ("meeting", "pk"): lambda w: w["meeting"].pk,
+    ("agenda-item", "pk"): lambda w: w["item"].pk,
+    ("consultation", "pk"): lambda w: w["item"].pk,
+    ("paper", "pk"): lambda w: w["case"].pk,
+    ("file", "pk"): lambda w: w["minutes"].pk,
+    ("location", "pk"): lambda w: w["meeting"].pk,
     # a notice of someone else's: 404 for everyone else (its own matrix opens one's own)
     ("aviseringar", "pk"): lambda w: _notice_of_hidden(w),
 }
@@ -99,6 +113,8 @@ ANYONE = {
     "cycle:annual_report_public",
     "cycle:annual_report_pdf",
     "cycle:annual_report_docx",
+    # OParl: the public record as JSON (only what the public pages publish)
+    *(f"oparl:{name}" for name in OPARL_NAMES),
     # The exports answer 404 to whoever may not see the forum (it must not be found).
     "forum_members:members_csv",
     "forum_members:members_xlsx",
