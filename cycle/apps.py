@@ -12,5 +12,5 @@ class CycleConfig(AppConfig):
 
     def ready(self):
         # Adopts what a decision item names when the forum decides it; registers the
-        # visibility rules.
-        from . import adoption, permissions  # noqa: F401
+        # visibility rules and the forum page's panels.
+        from . import adoption, panels, permissions  # noqa: F401

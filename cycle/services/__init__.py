@@ -1,5 +1,29 @@
 """Every write of the yearly cycle, one module per topic."""
 
 from .agenda import document_put_on_agenda
+from .direction import (
+    DIRECTION_DOCUMENT_FIELDS,
+    DIRECTION_VERSION_FIELDS,
+    direction_current_version,
+    direction_document_create,
+    direction_document_update,
+    direction_forum_check,
+    direction_review_remind,
+    direction_version_draft,
+    direction_version_put_on_agenda,
+    direction_version_update,
+)
 
-__all__ = ["document_put_on_agenda"]
+__all__ = [
+    "DIRECTION_DOCUMENT_FIELDS",
+    "DIRECTION_VERSION_FIELDS",
+    "direction_current_version",
+    "direction_document_create",
+    "direction_document_update",
+    "direction_forum_check",
+    "direction_review_remind",
+    "direction_version_draft",
+    "direction_version_put_on_agenda",
+    "direction_version_update",
+    "document_put_on_agenda",
+]
