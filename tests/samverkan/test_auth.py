@@ -27,9 +27,7 @@ def test_wrong_password_is_refused_in_swedish(client):
     assert "användarnamn och lösenord" in response.text.lower()
 
 
-def test_password_reset_by_email_works_once(
-    client, mailoutbox, django_capture_on_commit_callbacks
-):
+def test_password_reset_by_email_works_once(client, mailoutbox, django_capture_on_commit_callbacks):
     user = UserFactory(username="olle", email="olle@example.se")
     with django_capture_on_commit_callbacks(execute=True):  # the e-mail task, after commit
         response = client.post(reverse("password_reset"), {"email": "olle@example.se"})

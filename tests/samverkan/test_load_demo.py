@@ -120,6 +120,16 @@ def test_principal_bodies_and_coordinated_planning(demo_output):
     assert same_day
 
 
+def test_the_tactical_group_has_an_adopted_direction_document(demo_output):
+    from cycle.models import DirectionDocument
+    from cycle.services import direction_current_version
+
+    document = DirectionDocument.objects.get(forum__slug="pks-samordningsgrupp")
+    assert document.forum.tier == Forum.Tier.TACTICAL
+    assert document.agency.kind == "agency" and document.group.structure == document.forum.structure
+    assert direction_current_version(document).number == 1
+
+
 def test_partnership_is_a_setting_of_the_structure_not_its_number_of_parties(demo_output):
     """Seed 003 makes Partnerskapet's decisions joint positions that bind no party; seed 002's
     preparatory group also has two parties, but its decisions are ordinary decisions."""

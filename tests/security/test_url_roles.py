@@ -212,6 +212,8 @@ def app_expectations():
 
 
 APP_EXPECTATIONS = app_expectations()
+
+
 def _body(response):
     if getattr(response, "streaming", False):
         return b"".join(response.streaming_content)

@@ -39,6 +39,7 @@ from .common import (
     _reference,
     _total_cases,
 )
+from .cycle_direction import CycleDirectionMixin
 from .forums import ForumsMixin
 from .history import _history_written_by, _HistoryUser
 from .logins import _ensure_demo_logins, _login_table, _system_user
@@ -69,7 +70,9 @@ def load_demo(*, complete=False):
             return DemoResult(created=not loaded, logins=_login_table(loader.demo_users))
 
 
-class _Loader(ForumsMixin, PeopleMixin, MandatesMixin, CasesMixin, MeetingsMixin):
+class _Loader(
+    ForumsMixin, PeopleMixin, MandatesMixin, CasesMixin, MeetingsMixin, CycleDirectionMixin
+):
     """One run of the loader: what it has found or made so far, by natural key.
 
     Each step lives in the mixin of its topic (forums, people, mandates, cases, meetings);
@@ -143,4 +146,5 @@ class _Loader(ForumsMixin, PeopleMixin, MandatesMixin, CasesMixin, MeetingsMixin
             first_number += _case_count(spec)
         for key in self.forums:
             self._meetings(key)
+        self._direction_documents()
         self._grant_permissions()

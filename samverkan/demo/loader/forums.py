@@ -160,7 +160,7 @@ class ForumsMixin:
 
     def _meeting_times(self, forum_spec, index):
         if forum_spec["meeting_days"]:
-            return [_at(day, 13) for day in forum_spec["meeting_days"]]
+            return [_at(day, 9) for day in forum_spec["meeting_days"]]
         count = forum_spec["min_meetings_per_year"] or DEFAULT_MEETINGS_PER_YEAR
         months = MEETING_MONTHS.get(count) or [1 + (12 * i) // count for i in range(count)]
         weekday = 1 + index % 3  # Tuesday, Wednesday or Thursday

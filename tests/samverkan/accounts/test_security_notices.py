@@ -50,9 +50,7 @@ def test_a_first_password_is_no_change(mailoutbox, django_capture_on_commit_call
     assert _notices(mailoutbox) == []
 
 
-def test_every_change_of_the_second_factor_is_told(
-    mailoutbox, django_capture_on_commit_callbacks
-):
+def test_every_change_of_the_second_factor_is_told(mailoutbox, django_capture_on_commit_callbacks):
     person = UserFactory(email="olle@example.se")
     with django_capture_on_commit_callbacks(execute=True):
         device = two_factor.totp_device_create(actor=person)
