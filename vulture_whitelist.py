@@ -77,7 +77,6 @@ _ = (
     name.ORGANISATIONS,  # Forum.RotationAmong
     # forums: model fields set by keyword (services, demo loader) and read in the admin and
     # templates/forums/forum_detail.html, forum_form.html.
-    name.reports_to,  # Forum
     name.is_temporary,  # Forum
     name.setup_criteria,  # Forum
     name.website,  # Organisation; also the OrganisationForm field that overrides it
@@ -149,4 +148,7 @@ _ = (
     name.function,
     name.output_field,
     name.x_labels,
+    # Principal bodies, coordination and direction documents: read by the templates only.
+    name.field_order,  # cycle.forms.direction.DirectionDocumentCreateForm: Django reads it
+    name.shows_date,  # meetings.coordination.OtherMeeting, read in partials/_coordination.html
 )

@@ -71,7 +71,7 @@ def build_snapshot(report):
                     "id": forum.pk,
                     "name": forum.name,
                     "structure": forum.structure.name,
-                    "reports_to": forum.reports_to,
+                    "reports_to": forum.reports_to_name,
                 },
                 "year": report.year,
                 "sections": live_sections(report),

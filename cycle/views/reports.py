@@ -131,7 +131,7 @@ def annual_report_agenda(request, pk):
 def annual_report_sent(request, pk):
     report = selectors.annual_report_get_readable(user=request.user, pk=pk, action=DRAFT)
     form = AnnualReportSentForm(
-        request.POST or None, initial={"sent_to": report.sent_to or report.forum.reports_to}
+        request.POST or None, initial={"sent_to": report.sent_to or report.forum.reports_to_name}
     )
     return _form_page(
         request,

@@ -213,6 +213,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meetings.tasks.action_item_reminders",
         "schedule": crontab(hour=6, minute=50),
     },
+    # Daily: remind a tactical forum's leaders and the secretariat once when a direction
+    # document's review date has passed (cycle).
+    "cycle-direction-review-reminders": {
+        "task": "cycle.tasks.direction_review_reminders",
+        "schedule": crontab(hour=6, minute=55),
+    },
 }
 
 # Third-party apps.

@@ -24,7 +24,6 @@ from ..structures import (
     MEETING_PLACES,
 )
 from .common import (
-    CASES_PER_STRUCTURE,
     CHAIR_FORUM,
     CHAIR_USERNAME,
     EMAIL_DOMAIN,
@@ -33,6 +32,7 @@ from .common import (
     SEED,
     STOCKHOLM,
     YEAR,
+    _case_count,
     _lower_first,
 )
 
@@ -58,7 +58,7 @@ class MeetingsMixin:
         slots = self.slots[key]
         chair = next(s for s in slots if s.role == Mandate.Role.CHAIR)
         places = MEETING_PLACES.get(spec["key"]) or ["Digitalt möte"]
-        topics = [c for c in CASE_TITLES if c["structure"] == spec["key"]][CASES_PER_STRUCTURE:]
+        topics = [c for c in CASE_TITLES if c["structure"] == spec["key"]][_case_count(spec) :]
         # The forum's organisations host its meetings in turn (hosting is shared fairly).
         hosts = [self.organisations[k] for k in dict.fromkeys(s.org_key for s in slots)]
         held = []
