@@ -17,7 +17,7 @@ from kernel.errors import DomainError
 from meetings.models import Decision
 from meetings.sealing import snapshot_sha256
 from tests.clock import FROZEN_DAY
-from tests.factories import UserFactory
+from tests.factories import OrganisationFactory, UserFactory
 
 from .report_helpers import adopted, decide, draft, held_meeting, pdf_text, put_on_agenda
 
@@ -171,7 +171,7 @@ def test_a_draft_may_still_change_in_the_database(operative_forum, secretariat_u
 
 
 def test_marked_as_sent_defaults_to_the_body_it_reports_to(operative_forum, secretariat_user):
-    operative_forum.reports_to = "SRO"
+    operative_forum.principal_body = OrganisationFactory(name="SRO", kind="political_body")
     operative_forum.save()
     report = adopted(operative_forum, secretariat_user)
     report = services.annual_report_mark_sent(

@@ -51,6 +51,8 @@ MATRIX = {
     "forums:structure_archive": ("structure", STRUCTURE_MANAGE),
     "forums:structure_restore": ("structure", STRUCTURE_MANAGE),
     "forums:forum_create": ("structure", STRUCTURE_MANAGE),
+    # the forum form's "reports to" picker: only for who runs the structure
+    "forums:principal_body_options": ("structure", STRUCTURE_MANAGE),
     "forums:party_create": ("structure", STRUCTURE_MANAGE),
     "forums:party_update": ("party", STRUCTURE_MANAGE),
     "forums:party_archive": ("party", STRUCTURE_MANAGE),

@@ -139,7 +139,20 @@ def world(
         "calendar_token": token.token,
         # an adopted annual report of the operative forum (sealed with its published contacts)
         "annual_report": quick_adopted(operative_forum, secretariat_user),
+        # a direction document of the tactical forum, with its first (draft) version
+        "direction_document": _direction_document(
+            secretariat_user, tactical_forum, operative_forum
+        ),
     }
+
+
+def _direction_document(secretariat_user, tactical_forum, operative_forum):
+    from cycle import services
+    from tests.cycle.direction_helpers import document_data
+
+    return services.direction_document_create(
+        actor=secretariat_user, forum=tactical_forum, data=document_data(operative_forum)
+    )
 
 
 @pytest.fixture

@@ -73,6 +73,8 @@ FILL = {
     ("diagram", "key"): lambda w: "meetings",
     ("arsrapport", "pk"): lambda w: w["annual_report"].pk,
     ("text", "key"): lambda w: "meetings",
+    ("inriktningsdokument", "pk"): lambda w: w["direction_document"].pk,
+    ("version", "pk"): lambda w: w["direction_document"].versions.get().pk,
     # OParl: /oparl/<kind>/<pk>/ (the objects of the world's forum: 404 while it is closed)
     ("body", "pk"): lambda w: w["structure"].pk,
     ("term", "year"): lambda w: w["meeting"].starts_at.year,
@@ -131,6 +133,8 @@ NOT_COMPARED = {
     # a structure's follow-up: the cycle matrix's own targets (a structure and a year)
     "cycle:follow_up",
     "cycle:follow_up_chart",
+    # a new direction document is for a tactical forum; the walk fills in the operative one
+    "cycle:direction_document_create",
 }
 # Matrices whose rows are about the session (signed in, second factor, e-ID configured), not
 # about who the person is in a forum: their own tests check them; the walk still opens them.
@@ -161,6 +165,8 @@ SAME_TARGETS = {
     "action_item", "token", "case", "step", "attachment", "party", "organisation",
     # the world's adopted annual report (the cycle matrix gives a draft the same statuses)
     "draft_report", "draft_report_text", "adopted_report",
+    # the world's direction document of the tactical forum and its first version
+    "direction_document", "direction_version",
 }  # fmt: skip
 LOGIN = "L"
 
