@@ -77,7 +77,6 @@ _ = (
     name.ORGANISATIONS,  # Forum.RotationAmong
     # forums: model fields set by keyword (services, demo loader) and read in the admin and
     # templates/forums/forum_detail.html, forum_form.html.
-    name.reports_to,  # Forum
     name.is_temporary,  # Forum
     name.setup_criteria,  # Forum
     name.website,  # Organisation; also the OrganisationForm field that overrides it
@@ -143,4 +142,13 @@ _ = (
     name.escalated,
     name.PORTAL,
     name.gin_index,
+    # issue 13, figures: the annual report renders forum_year (another topic calls it);
+    # Django reads an Aggregate's function and output_field; pygal reads a chart's x_labels.
+    name.forum_year,
+    name.function,
+    name.output_field,
+    name.x_labels,
+    # Principal bodies, coordination and direction documents: read by the templates only.
+    name.field_order,  # cycle.forms.direction.DirectionDocumentCreateForm: Django reads it
+    name.shows_date,  # meetings.coordination.OtherMeeting, read in partials/_coordination.html
 )

@@ -48,7 +48,7 @@ def annual_reports_to_send(*, forum_ids):
         AnnualReport.objects.filter(
             forum_id__in=forum_ids, status=AnnualReport.Status.ADOPTED, sent_on__isnull=True
         )
-        .select_related("forum")
+        .select_related("forum__reports_to_forum", "forum__principal_body")
         .order_by("adopted_at", "id")[: CAP + 1]
     )
 
@@ -60,8 +60,8 @@ def annual_reports_to_send(*, forum_ids):
             on=as_date(report.adopted_at),
             mode=AGO,
             verb="waiting",
-            detail=_("to send to %(body)s") % {"body": report.forum.reports_to}
-            if report.forum.reports_to
+            detail=_("to send to %(body)s") % {"body": report.forum.reports_to_name}
+            if report.forum.reports_to_name
             else "",
         )
 

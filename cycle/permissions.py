@@ -82,3 +82,16 @@ def annual_reports_readable(queryset, user):
     if not user.is_authenticated:
         return queryset.filter(adopted)
     return queryset.filter(adopted | Q(forum__in=forums_for_meetings(user, VIEW).values("pk")))
+
+
+# --- the follow-up of a structure's year ----------------------------------------------------
+
+
+def structures_followed_up_by(user):
+    """The structures whose follow-up the user sees: those where they see a forum's meetings
+    (the structure's secretariat, and the forums' members)."""
+    from forums.models import Structure
+
+    if not user.is_authenticated:
+        return Structure.objects.none()
+    return Structure.objects.filter(pk__in=forums_for_meetings(user).values("structure"))

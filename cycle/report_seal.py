@@ -23,6 +23,7 @@ from meetings.sealing import snapshot_sha256
 from . import figures
 from .adoption import AFTER_ADOPTION
 from .exports import Outline, Section, Table, outline_docx, outline_pdf
+from .figures.members import published_contact
 from .models import AnnualReport, AnnualReportSeal
 
 SNAPSHOT_VERSION = 1
@@ -46,8 +47,8 @@ def published_members(forum):
             "name": str(m.person),
             "role": m.get_role_display(),
             "organisation": m.organisation.name if m.organisation else "",
-            "email": m.person.email if m.person.publish_email else "",
-            "phone": m.person.phone if m.person.publish_phone else "",
+            "email": published_contact(m.person)[0],
+            "phone": published_contact(m.person)[1],
         }
         for m in forum_members(forum=forum)
     ]
@@ -70,7 +71,7 @@ def build_snapshot(report):
                     "id": forum.pk,
                     "name": forum.name,
                     "structure": forum.structure.name,
-                    "reports_to": forum.reports_to,
+                    "reports_to": forum.reports_to_name,
                 },
                 "year": report.year,
                 "sections": live_sections(report),
@@ -95,7 +96,7 @@ def _cell_text(cell):
     return cell.get("text", "") if isinstance(cell, dict) else str(cell)
 
 
-def outline(*, title, forum_name, lines, sections, texts, members, footer=""):
+def outline(*, title, forum_name, lines, sections, texts, footer=""):
     """The outline of a report from plain sections (live or sealed)."""
     parts = []
     for section in sections:
@@ -113,27 +114,6 @@ def outline(*, title, forum_name, lines, sections, texts, members, footer=""):
             for table in section.get("tables", [])
         ]
         parts.append(Section(heading=section["heading"], paragraphs=paragraphs, tables=tables))
-    parts.append(
-        Section(
-            heading=_("Members and their contact details"),
-            tables=[
-                Table(
-                    caption=_("Members and the contact details they publish"),
-                    headers=[_("Name"), _("Role"), _("Organisation"), _("E-mail"), _("Phone")],
-                    rows=[
-                        [
-                            m["name"],
-                            m["role"],
-                            m["organisation"],
-                            m["email"] or "–",
-                            m["phone"] or "–",
-                        ]
-                        for m in members
-                    ],
-                )
-            ],
-        )
-    )
     return Outline(title=title, author=forum_name, lines=lines, sections=parts, footer=footer)
 
 
@@ -160,7 +140,6 @@ def snapshot_outline(snapshot, digest):
             lines=lines,
             sections=snapshot["sections"],
             texts=snapshot["texts"],
-            members=snapshot["members"],
             footer=_("SHA-256 of the sealed annual report: %(digest)s") % {"digest": digest},
         )
 
@@ -174,7 +153,6 @@ def draft_outline(report):
             lines=[forum.structure.name, _("Draft, not adopted")],
             sections=live_sections(report),
             texts=report.texts or {},
-            members=published_members(forum),
         )
 
 

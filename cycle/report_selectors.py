@@ -15,7 +15,11 @@ def annual_report_get_readable(*, user, pk, action=READ):
     """The report if the user may read it (else 404) and, with action=DRAFT, draft it (else
     403)."""
     queryset = AnnualReport.objects.select_related(
-        "forum__structure", "agenda_item__meeting", "created_by"
+        "forum__structure",
+        "forum__reports_to_forum",
+        "forum__principal_body",
+        "agenda_item__meeting",
+        "created_by",
     )
     report = queryset.restrict(user, READ).filter(pk=pk).first()
     if report is None:

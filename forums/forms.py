@@ -8,12 +8,14 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.forms import formset_factory
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kernel.forms import BoundedFieldsMixin
+from kernel.pickers import PickerSelect
 
 from .models import MAX_SEATS, Forum, Organisation, Party, Structure
-from .selectors import people_named
+from .selectors import forums_visible_to, people_named
 from .services import FORUM_FIELDS, ORGANISATION_FIELDS, PARTY_FIELDS, STRUCTURE_FIELDS
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -27,6 +29,17 @@ class ForumChoiceField(forms.ModelChoiceField):
 class ForumMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.name} ({obj.get_tier_display().lower()})"
+
+
+class OtherForumMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Forums of any structure: named with their structure."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.structure.name})"
+
+
+# What the principal body picker searches (kernel.pickers).
+ORGANISATION_SEARCH_FIELDS = ("name", "short_name")
 
 
 # --- Structures, parties, organisations ------------------------------------------------------
@@ -166,15 +179,28 @@ class ForumForm(ServiceModelForm):
         help_text=_("E.g. a medicines group is the steering group of a procurement group."),
     )
 
+    coordinates_with = OtherForumMultipleChoiceField(
+        label=_("Meeting planning coordinated with"),
+        queryset=Forum.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "The forums whose coming meetings are shown when this forum plans its meetings, "
+            "with a warning when a meeting falls on the same day as one of theirs."
+        ),
+    )
+
     class Meta:
         model = Forum
-        fields = (*FORUM_FIELDS, "steers")
+        fields = (*FORUM_FIELDS, "steers", "coordinates_with")
         field_classes = {
             "escalates_to": ForumChoiceField,
             "appointed_by": ForumChoiceField,
+            "reports_to_forum": ForumChoiceField,
             "chair_party_differs_from": ForumChoiceField,
         }
         widgets = {
+            "principal_body": PickerSelect(search_label=_("Search organisations")),
             "setup_criteria": forms.Textarea(attrs={"rows": 3}),
             "active_from": DATE_INPUT,
             "active_to": DATE_INPUT,
@@ -186,15 +212,41 @@ class ForumForm(ServiceModelForm):
             "is_public": _("Its charter, members and published minutes are shown without login."),
         }
 
-    def __init__(self, *args, structure, **kwargs):
+    def __init__(self, *args, structure, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.structure = structure
         others = Forum.objects.filter(structure=structure).order_by("tier", "name")
+        chosen = []
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
             self.fields["steers"].initial = list(self.instance.steers.all())
-        for name in ("escalates_to", "appointed_by", "chair_party_differs_from", "steers"):
+            chosen = list(self.instance.coordinates_with.values_list("pk", flat=True))
+            self.fields["coordinates_with"].initial = chosen
+        for name in (
+            "escalates_to",
+            "appointed_by",
+            "reports_to_forum",
+            "chair_party_differs_from",
+            "steers",
+        ):
             self.fields[name].queryset = others
+        # Coordination may cross structures: the forums the editor may see, and those chosen.
+        seen = (
+            forums_visible_to(user).filter(structure__archived_at__isnull=True)
+            if user is not None
+            else Forum.objects.filter(structure=structure)
+        )
+        self.fields["coordinates_with"].queryset = (
+            Forum.objects.filter(Q(pk__in=seen.values("pk")) | Q(pk__in=chosen))
+            .exclude(pk=self.instance.pk)
+            .select_related("structure")
+            .order_by("structure__name", "tier", "name")
+        )
+        body = self.fields["principal_body"]
+        body.queryset = Organisation.objects.filter(
+            Q(archived_at__isnull=True) | Q(pk=self.instance.principal_body_id)
+        ).order_by("name")
+        body.widget.url = reverse("forums:principal_body_options", args=[structure.slug])
         self.fields["chair_party"].queryset = Party.objects.filter(structure=structure).filter(
             Q(archived_at__isnull=True) | Q(pk=self.instance.chair_party_id)
         )

@@ -2,10 +2,11 @@
 
 Strategic forums on top, tactical and operative below; a solid arrow for each escalation
 path (pointing at the forum cases are escalated to), a dashed arrow from a forum to the
-forums it appointed, a dotted arrow to the forums it steers. Every box links to its forum's
-page. Every label is escaped before it reaches dot, so the SVG holds only what dot made of
-our own text; it is embedded inline. The nested list in `structure_tree` is the accessible
-equivalent shown beside it.
+forums it appointed, a dotted arrow to the forums it steers, and an open-headed arrow from a
+forum to the principal body it reports to (a forum, or an oval for a body outside the
+portal). Every box links to its forum's page. Every label is escaped before it reaches dot,
+so the SVG holds only what dot made of our own text; it is embedded inline. The nested list
+in `structure_tree` is the accessible equivalent shown beside it.
 
 Running dot costs tens of milliseconds, so the SVG is cached under a hash of the DOT
 source: any change to a forum, an edge or a name gives a new key.
@@ -46,7 +47,13 @@ def node_id(forum):
     return f"map-forum-{forum.pk}"
 
 
+def body_id(organisation):
+    return f"map-body-{organisation.pk}"
+
+
 def edge_id(kind, tail, head):
+    if kind == "reporting_body":
+        return f"map-{kind}-{tail.pk}-body{head.pk}"
     return f"map-{kind}-{tail.pk}-{head.pk}"
 
 
@@ -58,9 +65,9 @@ def _label(text, width=26):
 
 @dataclass
 class MapEdge:
-    kind: str  # escalation, appointing, steering
+    kind: str  # escalation, appointing, steering, reporting, reporting_body
     tail: Forum
-    head: Forum
+    head: object  # a Forum; an Organisation for reporting_body
     title: str
 
 
@@ -156,10 +163,56 @@ def build_map(structure, forums, *, today=None):
                     _("%(a)s steers %(b)s") % {"a": steerer.name, "b": forum.name},
                 )
             )
+        principal = by_pk.get(forum.reports_to_forum_id)
+        if principal is not None:
+            edges.append(
+                MapEdge(
+                    "reporting",
+                    forum,
+                    principal,
+                    _("%(a)s reports to %(b)s") % {"a": forum.name, "b": principal.name},
+                )
+            )
+        elif forum.principal_body_id is not None:
+            body = forum.principal_body
+            edges.append(
+                MapEdge(
+                    "reporting_body",
+                    forum,
+                    body,
+                    _("%(a)s reports to %(b)s, outside the portal")
+                    % {"a": forum.name, "b": body.name},
+                )
+            )
+    # Bodies outside the portal: an oval each, above the forums that report to them.
+    bodies = {edge.head.pk: edge.head for edge in edges if edge.kind == "reporting_body"}
+    for body in sorted(bodies.values(), key=lambda b: b.name):
+        graph.node(
+            f"b{body.pk}",
+            label=_label(body.name),
+            id=body_id(body),
+            shape="ellipse",
+            style="dashed",
+            tooltip=graphviz.escape(body.name),
+        )
+        titles[body_id(body)] = _("%(name)s (outside the portal)") % {"name": body.name}
     for edge in edges:
         eid = edge_id(edge.kind, edge.tail, edge.head)
         titles[eid] = edge.title
-        if edge.kind == "escalation":
+        if edge.kind == "reporting_body":
+            graph.edge(
+                f"b{edge.head.pk}", f"f{edge.tail.pk}", id=eid, dir="back", arrowtail="onormal"
+            )
+        elif edge.kind == "reporting":
+            graph.edge(
+                f"f{edge.tail.pk}",
+                f"f{edge.head.pk}",
+                id=eid,
+                constraint="false",
+                arrowhead="onormal",
+                color="#5b3a8c",
+            )
+        elif edge.kind == "escalation":
             # Drawn from the upper forum down, with the arrowhead at the upper forum, so
             # that the edge keeps the tiers in order.
             graph.edge(f"f{edge.head.pk}", f"f{edge.tail.pk}", id=eid, dir="back", penwidth="1.6")
@@ -226,6 +279,16 @@ class TreeNode:
     children: list = field(default_factory=list)
     appointed_by: Forum | None = None
     steered_by: Forum | None = None
+    reports_to: str = ""  # the name of the principal body, a forum or outside the portal
+
+
+def _principal_name(forum, by_pk):
+    """The name of the body the forum reports to, as the viewer may see it."""
+    if forum.reports_to_forum_id in by_pk:
+        return by_pk[forum.reports_to_forum_id].name
+    if forum.principal_body_id is not None:
+        return forum.principal_body.name
+    return ""
 
 
 def structure_tree(forums):
@@ -238,6 +301,7 @@ def structure_tree(forums):
             forum,
             appointed_by=by_pk.get(forum.appointed_by_id),
             steered_by=by_pk.get(forum.steered_by_id),
+            reports_to=_principal_name(forum, by_pk),
         )
         for forum in forums
     }

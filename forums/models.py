@@ -191,7 +191,34 @@ class Forum(models.Model):
         related_name="steers",
     )
     purpose = BoundedTextField(_("purpose"), blank=True)
-    reports_to = models.CharField(_("reports to"), max_length=200, blank=True)
+    # The principal body (uppdragsgivare) the forum reports to: a forum of its structure or
+    # a body outside the portal, recorded as an organisation; at most one of the two.
+    reports_to_forum = models.ForeignKey(
+        "self",
+        verbose_name=_("reports to (forum)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reporting_forums",
+        help_text=_("A forum of the structure that this forum reports to."),
+    )
+    principal_body = models.ForeignKey(
+        Organisation,
+        verbose_name=_("reports to (body outside the portal)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reporting_forums",
+        help_text=_("E.g. a regional management or a political body that is not a forum here."),
+    )
+    coordinates_with = models.ManyToManyField(
+        "self",
+        verbose_name=_("meeting planning coordinated with"),
+        symmetrical=False,
+        blank=True,
+        related_name="coordinated_by",
+        help_text=_("The forums whose meeting dates are shown when this forum plans meetings."),
+    )
     min_meetings_per_year = models.PositiveSmallIntegerField(
         _("minimum meetings a year"), null=True, blank=True
     )
@@ -251,7 +278,7 @@ class Forum(models.Model):
     active_to = models.DateField(_("wound down"), null=True, blank=True)
 
     objects = RestrictedQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[coordinates_with])
 
     class Meta:
         verbose_name = _("forum")
@@ -272,6 +299,13 @@ class Forum(models.Model):
             models.CheckConstraint(
                 condition=~Q(steered_by=F("pk")), name="forum_not_steering_itself"
             ),
+            models.CheckConstraint(
+                condition=Q(reports_to_forum__isnull=True) | Q(principal_body__isnull=True),
+                name="forum_reports_to_one_body",
+            ),
+            models.CheckConstraint(
+                condition=~Q(reports_to_forum=F("pk")), name="forum_not_reporting_to_itself"
+            ),
             models.CheckConstraint(condition=Q(tier__in=[1, 2, 3]), name="forum_tier_valid"),
             models.CheckConstraint(
                 condition=Q(escalates_to__isnull=True) | ~Q(tier=1),
@@ -290,6 +324,12 @@ class Forum(models.Model):
 
     def get_absolute_url(self):
         return reverse("forums:forum_detail", kwargs={"slug": self.slug})
+
+    @property
+    def reports_to_name(self):
+        """The name of the body the forum reports to (a forum or an organisation), or ""."""
+        principal = self.reports_to_forum or self.principal_body
+        return principal.name if principal is not None else ""
 
     def is_active_on(self, day):
         started = self.active_from is None or self.active_from <= day

@@ -19,6 +19,8 @@ FORUM_RELATED = (
     "escalates_to",
     "appointed_by",
     "steered_by",
+    "reports_to_forum",
+    "principal_body",
     "chair_party",
     "chair_party_differs_from",
 )
@@ -124,7 +126,12 @@ def forum_get_visible(*, user, slug, action=VIEW):
 
 def forums_of_structure_visible_to(*, user, structure):
     """All forums of a structure the user may see, in map order (one query)."""
-    return forums_visible_to(user).filter(structure=structure).order_by("tier", "name")
+    return (
+        forums_visible_to(user)
+        .filter(structure=structure)
+        .select_related("principal_body")
+        .order_by("tier", "name")
+    )
 
 
 def forum_relatives_visible_to(*, user, forum):
@@ -258,9 +265,9 @@ def public_forums(*, on=None):
 
 def public_forum_get(*, slug):
     try:
-        return Forum.objects.select_related("structure", "escalates_to").get(
-            slug=slug, is_public=True, structure__archived_at__isnull=True
-        )
+        return Forum.objects.select_related(
+            "structure", "escalates_to", "reports_to_forum", "principal_body"
+        ).get(slug=slug, is_public=True, structure__archived_at__isnull=True)
     except Forum.DoesNotExist:
         raise Http404 from None
 

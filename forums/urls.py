@@ -19,6 +19,11 @@ urlpatterns = [
     path("strukturer/<slug:slug>/aterstall/", views.structure_restore, name="structure_restore"),
     path("strukturer/<slug:slug>/nytt-forum/", views.forum_create, name="forum_create"),
     path("strukturer/<slug:slug>/ny-part/", views.party_create, name="party_create"),
+    path(
+        "strukturer/<slug:slug>/uppdragsgivare/",
+        views.principal_body_options,
+        name="principal_body_options",
+    ),
     path("parter/<int:pk>/andra/", views.party_update, name="party_update"),
     path("parter/<int:pk>/arkivera/", views.party_archive, name="party_archive"),
     path("parter/<int:pk>/aterstall/", views.party_restore, name="party_restore"),

@@ -62,6 +62,7 @@ class Notification(models.Model):
         MINUTES = "minutes", _("Minutes to approve")
         ACTION_ITEM = "action_item", _("Action items")
         MANDATE = "mandate", _("Mandates ending")
+        DIRECTION_REVIEW = "direction_review", _("Direction documents to review")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -6,12 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from escalation.models import Case
+from forums.models import Organisation
 from kernel.forms import BoundedFieldsMixin
 from mandates.models import Mandate
 from mandates.permissions import mandates_in_force
 
 from .models import ActionItem, AgendaItem, Attendance, Decision, Meeting
 from .services.attendance import deputy_may_stand_in_for
+from .services.meetings import PLAN_FIELDS
 
 User = get_user_model()
 
@@ -28,13 +30,16 @@ class MeetingForm(BoundedFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = ("kind", "title", "starts_at", "ends_at", "location", "online_link")
+        fields = PLAN_FIELDS
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
 
     def __init__(self, *args, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
         if editing:
             del self.fields["kind"]
+        self.fields["host_organisation"].queryset = Organisation.objects.filter(
+            archived_at__isnull=True
+        ).order_by("name")
 
     def _post_clean(self):
         # The service validates and saves; the form only parses.

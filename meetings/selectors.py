@@ -45,7 +45,7 @@ def _get(queryset, user, action, pk):
 
 
 def meeting_get_visible(*, user, pk, action=VIEW):
-    queryset = Meeting.objects.select_related("forum__structure", "called_by")
+    queryset = Meeting.objects.select_related("forum__structure", "called_by", "host_organisation")
     return _get(queryset, user, action, pk)
 
 

@@ -27,4 +27,5 @@ urlpatterns = [
     path("arshjul/", include("cycle.urls")),
     path("aviseringar/", include("samverkan.notifications.urls")),
     path("sok/", include("samverkan.search.urls")),
+    path("oparl/", include("samverkan.oparl.urls")),
 ]

@@ -25,6 +25,7 @@ MATRIX_MODULE = {
     "accounts": "tests.samverkan.accounts.test_permissions",
     "notifications": "tests.samverkan.notifications.test_permissions",
     "search": "tests.samverkan.search.test_permissions",
+    "oparl": "tests.samverkan.oparl.test_permissions",
 }
 # Namespaces that are not the portal's own apps.
 NOT_OURS = {"admin", "djdt"}

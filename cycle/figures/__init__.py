@@ -56,51 +56,41 @@ class ReportSection:
     tables: list = field(default_factory=list)  # of FigureTable
 
 
+@dataclass
+class Context:
+    """What every section builder reads: the forum, the year, the structure's forums and
+    those the forum's figures cover (itself and the forums below it, recursively)."""
+
+    forum: object
+    year: int
+    forums: list  # (id, name, slug, tier, escalates_to_id, min_meetings_per_year) tuples
+    scope: list  # the same, for the forum and the forums below it
+
+
 def forum_year(forum, year):
     """The annual report's sections for `forum` and calendar `year`, in SECTION_KEYS order,
     computed in a bounded number of queries whatever the size of the record."""
-    # TEMPORARY (report branch): only the meetings section, until the figures topic's
-    # implementation replaces this at merge.
-    from urllib.parse import urlencode
+    from . import activities, attendance, cases, decisions, hosting, mandates, meetings, members
+    from .common import forums_below, structure_forums
 
-    from django.urls import reverse
-    from django.utils.translation import gettext as _
-
-    from meetings.models import Meeting
-
-    held = Meeting.objects.filter(
-        forum=forum, status=Meeting.Status.HELD, starts_at__year=year
-    ).count()
-    url = reverse("meetings:forum_meetings", kwargs={"slug": forum.slug})
-    url += "?" + urlencode({"year": year, "status": Meeting.Status.HELD})
-    minimum = forum.min_meetings_per_year
-    return [
-        ReportSection(
-            key="meetings",
-            heading=_("Meetings"),
-            facts=[
-                [_("Meetings held"), Cell(text=str(held), value=held, url=url)],
-                [_("Minimum a year"), Cell(text=str(minimum), value=minimum)],
-            ],
-            tables=[
-                FigureTable(
-                    caption=_("Meetings held against the minimum"),
-                    headers=[_("Forum"), _("Held"), _("Minimum")],
-                    rows=[
-                        Row(
-                            label=Cell(text=forum.name, url=forum.get_absolute_url()),
-                            cells=[
-                                Cell(text=str(held), value=held, url=url),
-                                Cell(text=str(minimum), value=minimum),
-                            ],
-                        )
-                    ],
-                )
-            ],
-        )
-    ]
+    forums = structure_forums(forum.structure_id)
+    ctx = Context(forum=forum, year=year, forums=forums, scope=forums_below(forum.pk, forums))
+    builders = {
+        "meetings": meetings.section,
+        "attendance": attendance.section,
+        "decisions": decisions.section,
+        "cases": cases.section,
+        "activities": activities.activities_section,
+        "priorities": activities.priorities_section,
+        "mandates": mandates.section,
+        "members": members.section,
+        "hosting": hosting.section,
+    }
+    return [builders[key](ctx) for key in SECTION_KEYS]
 
 
 def structure_year(structure, year):
     """The follow-up of a structure's year, for charts: see cycle.figures.follow_up."""
-    raise NotImplementedError  # the figures topic implements it
+    from .follow_up import structure_sections
+
+    return structure_sections(structure, year)

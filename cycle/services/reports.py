@@ -109,7 +109,7 @@ def annual_report_mark_sent(*, actor, report, sent_on, sent_to=""):
         raise ValidationError({"sent_on": [_("The day it was sent cannot be in the future.")]})
     if sent_on < timezone.localdate(report.adopted_at):
         raise ValidationError({"sent_on": [_("It cannot be sent before it was adopted.")]})
-    sent_to = (sent_to or "").strip() or report.forum.reports_to
+    sent_to = (sent_to or "").strip() or report.forum.reports_to_name
     if not sent_to:
         raise ValidationError({"sent_to": [_("Say whom it was sent to.")]})
     report.sent_on = sent_on

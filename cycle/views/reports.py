@@ -59,10 +59,8 @@ def annual_report_detail(request, pk):
     may_draft = can_draft(request.user, report.forum)
     if seal is not None:
         sections = _sections_with_texts(seal.snapshot["sections"], seal.snapshot["texts"])
-        members = seal.snapshot["members"]
     else:
         sections = _sections_with_texts(live_sections(report), report.texts or {})
-        members = published_members(report.forum)
     if may_draft and not report.is_adopted:
         for section in sections:
             section["form"] = AnnualReportTextForm(
@@ -77,7 +75,6 @@ def annual_report_detail(request, pk):
             "forum": report.forum,
             "seal": seal,
             "sections": sections,
-            "members": members,
             "may_draft": may_draft,
         },
     )
@@ -134,7 +131,7 @@ def annual_report_agenda(request, pk):
 def annual_report_sent(request, pk):
     report = selectors.annual_report_get_readable(user=request.user, pk=pk, action=DRAFT)
     form = AnnualReportSentForm(
-        request.POST or None, initial={"sent_to": report.sent_to or report.forum.reports_to}
+        request.POST or None, initial={"sent_to": report.sent_to or report.forum.reports_to_name}
     )
     return _form_page(
         request,

@@ -22,7 +22,8 @@ from .base import (
     unique_slug,
 )
 
-# The fields a forum's form edits besides the forums it steers (forums.forms.ForumForm).
+# The fields a forum's form edits besides the forums it steers and the forums it coordinates
+# its meeting planning with (forums.forms.ForumForm).
 FORUM_FIELDS = (
     "name",
     "short_name",
@@ -31,7 +32,8 @@ FORUM_FIELDS = (
     "kind",
     "escalates_to",
     "appointed_by",
-    "reports_to",
+    "reports_to_forum",
+    "principal_body",
     "min_meetings_per_year",
     "quorum",
     "decision_rule",
@@ -69,7 +71,7 @@ def _tier_label(tier):
     return str(Forum.Tier(tier).label).lower()
 
 
-def _forum_errors(forum, *, steers=None, today=None):
+def _forum_errors(forum, *, steers=None, coordinates_with=None, today=None):
     """Everything wrong with the forum as it would be saved, by field."""
     today = today or timezone.localdate()
     errors = Errors()
@@ -195,6 +197,30 @@ def _forum_errors(forum, *, steers=None, today=None):
                 % {"names": ", ".join(still)},
             )
 
+    # The principal body: a forum of the structure or a body outside the portal, not both.
+    principal = forum.reports_to_forum
+    if principal is not None and forum.principal_body_id is not None:
+        errors.add(
+            "principal_body",
+            _("Choose either a forum or a body outside the portal that it reports to, not both."),
+        )
+    elif principal is not None:
+        if forum.pk and principal.pk == forum.pk:
+            errors.add("reports_to_forum", _("A forum cannot report to itself."))
+        elif principal.structure_id != forum.structure_id:
+            errors.add(
+                "reports_to_forum",
+                _(
+                    "The forum reported to must belong to the same structure; record a body "
+                    "elsewhere as a body outside the portal."
+                ),
+            )
+
+    # Meeting planning is coordinated with other forums, not with the forum itself.
+    for other in coordinates_with or ():
+        if forum.pk and other.pk == forum.pk:
+            errors.add("coordinates_with", _("A forum cannot coordinate with itself."))
+
     # R10/R11: chair rules refer to this structure.
     if forum.chair_party is not None and forum.chair_party.structure_id != forum.structure_id:
         errors.add("chair_party", _("The party must belong to the forum's structure."))
@@ -222,8 +248,17 @@ def _apply_steers(forum, steers, *, actor):
             )
 
 
+def _apply_coordination(forum, coordinates_with, *, actor):
+    wanted = {other.pk for other in coordinates_with}
+    if wanted != set(forum.coordinates_with.values_list("pk", flat=True)):
+        # simple_history writes a historical record on m2m_changed, by this actor and reason.
+        forum._history_user = actor
+        forum._change_reason = "meeting planning coordination changed"
+        forum.coordinates_with.set(wanted)
+
+
 @transaction.atomic
-def forum_create(*, actor, structure, data, steers=()):
+def forum_create(*, actor, structure, data, steers=(), coordinates_with=()):
     """Create a forum in a structure the actor runs as secretariat."""
     require_manage(actor, structure)
     if structure.archived_at is not None:
@@ -233,15 +268,18 @@ def forum_create(*, actor, structure, data, steers=()):
     if not forum.slug:
         forum.slug = unique_slug(Forum, forum.name, max_length=80, fallback="forum")
     steers = list(steers)
-    full_clean(forum, _forum_errors(forum, steers=steers))
+    coordinates_with = list(coordinates_with)
+    full_clean(forum, _forum_errors(forum, steers=steers, coordinates_with=coordinates_with))
     save_with_history(forum, actor=actor, reason="forum created")
     if steers:
         _apply_steers(forum, steers, actor=actor)
+    if coordinates_with:
+        _apply_coordination(forum, coordinates_with, actor=actor)
     return forum
 
 
 @transaction.atomic
-def forum_update(*, actor, forum, data, steers=None):
+def forum_update(*, actor, forum, data, steers=None, coordinates_with=None):
     """Change a forum's settings (not its structure, charter or seats)."""
     require_manage(actor, forum.structure)
     forum = lock(Forum, forum)
@@ -251,10 +289,13 @@ def forum_update(*, actor, forum, data, steers=None):
             Forum, forum.name, max_length=80, fallback="forum", exclude_pk=forum.pk
         )
     steers = list(steers) if steers is not None else None
-    full_clean(forum, _forum_errors(forum, steers=steers))
+    coordinates_with = list(coordinates_with) if coordinates_with is not None else None
+    full_clean(forum, _forum_errors(forum, steers=steers, coordinates_with=coordinates_with))
     save_with_history(forum, actor=actor, reason="forum changed")
     if steers is not None:
         _apply_steers(forum, steers, actor=actor)
+    if coordinates_with is not None:
+        _apply_coordination(forum, coordinates_with, actor=actor)
     return forum
 
 

@@ -20,6 +20,7 @@ from .forums import (
     forum_list,
     forum_update,
     forum_wind_down,
+    principal_body_options,
     seat_set,
 )
 from .organisations import (
@@ -48,6 +49,7 @@ __all__ = [
     "forum_detail",
     "forum_list",
     "forum_update",
+    "principal_body_options",
     "forum_wind_down",
     "organisation_archive",
     "organisation_create",

@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kernel.lists import list_page
+from kernel.pickers import options_response
 from kernel.views import form_submit
 
 from .. import selectors, services
 from ..charter import charter_diff
 from ..filters import ForumFilter
 from ..forms import (
+    ORGANISATION_SEARCH_FIELDS,
     AssignmentFormSet,
     CharterForm,
     ForumForm,
@@ -142,7 +144,12 @@ def forum_detail(request, slug):
 @require_http_methods(["GET", "POST"])
 def forum_create(request, slug):
     structure = structure_for(request, slug, manage=True)
-    form = ForumForm(request.POST or None, structure=structure, instance=Forum(structure=structure))
+    form = ForumForm(
+        request.POST or None,
+        structure=structure,
+        user=request.user,
+        instance=Forum(structure=structure),
+    )
     done = form_submit(
         request,
         form,
@@ -151,6 +158,7 @@ def forum_create(request, slug):
             structure=structure,
             data=form.service_data(),
             steers=data["steers"],
+            coordinates_with=data["coordinates_with"],
         ),
         success=lambda forum: forum.get_absolute_url(),
         message=lambda forum: (
@@ -169,7 +177,9 @@ def forum_create(request, slug):
 @require_http_methods(["GET", "POST"])
 def forum_update(request, slug):
     forum = forum_for(request, slug, edit=True)
-    form = ForumForm(request.POST or None, structure=forum.structure, instance=forum)
+    form = ForumForm(
+        request.POST or None, structure=forum.structure, user=request.user, instance=forum
+    )
     done = form_submit(
         request,
         form,
@@ -178,6 +188,7 @@ def forum_update(request, slug):
             forum=forum,
             data=form.service_data(),
             steers=data["steers"],
+            coordinates_with=data["coordinates_with"],
         ),
         success=lambda forum: forum.get_absolute_url(),
         message=_("The forum was saved."),
@@ -295,3 +306,12 @@ def seat_set(request, slug):
         message=_("The seats were saved."),
     )
     return done or render(request, "forums/seat_form.html", {"forum": forum, "formset": formset})
+
+
+@handle_login_first
+@require_http_methods(["GET"])
+def principal_body_options(request, slug):
+    """The forum form's organisations matching ?q= (its own field, for the secretariat)."""
+    structure = structure_for(request, slug, manage=True)
+    field = ForumForm(structure=structure, user=request.user).fields["principal_body"]
+    return options_response(request, field, ORGANISATION_SEARCH_FIELDS)

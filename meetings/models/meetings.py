@@ -52,6 +52,16 @@ class Meeting(TransitionsMixin, models.Model):
         related_name="+",
     )
     cancelled_reason = BoundedTextField(_("reason for cancelling"), blank=True)
+    # Who hosts the meeting (record only: each organisation pays for its own participants and
+    # hosting is shared fairly over the years; the follow-up counts it).
+    host_organisation = models.ForeignKey(
+        "forums.Organisation",
+        verbose_name=_("host of the meeting"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_meetings",
+    )
     # Calendar programs update an event only when its SEQUENCE grows.
     ical_sequence = models.PositiveIntegerField(_("calendar version"), default=0)
 

@@ -21,6 +21,26 @@ from .common import (
     validate_within_active_period,
 )
 
+# The fields a meeting's form fills in: all of them when it is planned, the ones after the
+# kind when it is changed (the kind, and so who called it, stays).
+PLAN_FIELDS = (
+    "kind",
+    "title",
+    "starts_at",
+    "ends_at",
+    "location",
+    "online_link",
+    "host_organisation",
+)
+UPDATE_FIELDS = PLAN_FIELDS[1:]
+
+
+def validate_host(host_organisation):
+    if host_organisation is not None and host_organisation.archived_at is not None:
+        raise ValidationError(
+            {"host_organisation": [_("An archived organisation cannot host a meeting.")]}
+        )
+
 
 @transaction.atomic
 def meeting_plan(
@@ -33,6 +53,7 @@ def meeting_plan(
     title="",
     location="",
     online_link="",
+    host_organisation=None,
 ):
     """Plan a meeting. The secretariat and the forum's leaders plan ordinary meetings; an
     extra meeting is called by the chair (R12)."""
@@ -50,6 +71,7 @@ def meeting_plan(
             )
         called_by = actor
     validate_within_active_period(forum, starts_at, ends_at)
+    validate_host(host_organisation)
     meeting = Meeting(
         forum=forum,
         kind=kind,
@@ -59,13 +81,14 @@ def meeting_plan(
         location=(location or "").strip(),
         online_link=online_link or "",
         called_by=called_by,
+        host_organisation=host_organisation,
     )
     return save_with_history(meeting, actor=actor, reason="planned")
 
 
 @transaction.atomic
 def meeting_update(*, actor, meeting, **fields):
-    """Change time, place, link or title. A convened meeting's calendar event is updated
+    """Change time, place, link, title or host. A convened meeting's calendar event is updated
     (SEQUENCE grows) and the members get the changed notice."""
     require_run(actor, meeting.forum)
     locked = lock_meeting(meeting)
@@ -77,7 +100,7 @@ def meeting_update(*, actor, meeting, **fields):
                 "record in its minutes, or plan a new meeting."
             )
         )
-    allowed = {"title", "starts_at", "ends_at", "location", "online_link"}
+    allowed = set(UPDATE_FIELDS)
     changed = False
     for name, value in fields.items():
         if name not in allowed:
@@ -87,6 +110,8 @@ def meeting_update(*, actor, meeting, **fields):
             changed = True
     validate_times(locked.starts_at, locked.ends_at)
     validate_within_active_period(locked.forum, locked.starts_at, locked.ends_at)
+    if "host_organisation" in fields:
+        validate_host(locked.host_organisation)
     if not changed:
         return locked
     locked.ical_sequence += 1

@@ -13,6 +13,7 @@ from kernel.lists import list_page
 from kernel.views import action_submit
 
 from .. import selectors, services
+from ..coordination import clashes, coordination_for, planner_context
 from ..filters import PAST, ForumMeetingFilter, MyMeetingFilter
 from ..forms import CancelForm, MeetingForm
 from ..ical import CALENDAR_CONTENT_TYPE, meeting_ics
@@ -59,8 +60,23 @@ def forum_meetings(request, slug):
             "table": table,
             "years": selectors.meetings_per_year(forum),
             "can_run": can_run_meetings(request.user, forum),
+            **planner_context(user=request.user, forum=forum),
         },
     )
+
+
+def _warn_of_clashes(request, meeting):
+    """After a save: a warning (not a refusal) when the meeting shares its day with a
+    meeting of a forum the forum coordinates its planning with."""
+    for _own, others in clashes(
+        coordination_for(user=request.user, forum=meeting.forum), [meeting]
+    ):
+        names = ", ".join(sorted({other.forum.name for other in others}))
+        messages.warning(
+            request,
+            _("The meeting falls on the same day as a meeting of %(forums)s.") % {"forums": names},
+        )
+    return meeting
 
 
 @login_required
@@ -69,13 +85,16 @@ def meeting_create(request, slug):
     return form_page(
         request,
         MeetingForm(request.POST or None),
-        lambda data: services.meeting_plan(actor=request.user, forum=forum, **data),
+        lambda data: _warn_of_clashes(
+            request, services.meeting_plan(actor=request.user, forum=forum, **data)
+        ),
         success=lambda meeting: meeting.get_absolute_url(),
         message=_("The meeting is planned."),
         forum=forum,
         title=_("Plan a meeting"),
         form_id="meeting-form",
         submit=_("Save"),
+        **planner_context(user=request.user, forum=forum),
     )
 
 
@@ -91,7 +110,9 @@ def meeting_edit(request, pk):
     return form_page(
         request,
         MeetingForm(request.POST or None, instance=meeting, editing=True),
-        lambda data: services.meeting_update(actor=request.user, meeting=meeting, **data),
+        lambda data: _warn_of_clashes(
+            request, services.meeting_update(actor=request.user, meeting=meeting, **data)
+        ),
         success=lambda m: m.get_absolute_url(),
         message=_("Your changes to the meeting are saved."),
         forum=meeting.forum,
@@ -99,6 +120,7 @@ def meeting_edit(request, pk):
         title=_("Change the meeting"),
         form_id="meeting-form",
         submit=_("Save"),
+        **planner_context(user=request.user, forum=meeting.forum, meeting=meeting),
     )
 
 

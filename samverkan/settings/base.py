@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "samverkan.accounts",
     "samverkan.notifications",
     "samverkan.search",
+    "samverkan.oparl",
 ]
 
 MIDDLEWARE = [
@@ -211,6 +212,12 @@ CELERY_BEAT_SCHEDULE = {
     "meetings-action-item-reminders": {
         "task": "meetings.tasks.action_item_reminders",
         "schedule": crontab(hour=6, minute=50),
+    },
+    # Daily: remind a tactical forum's leaders and the secretariat once when a direction
+    # document's review date has passed (cycle).
+    "cycle-direction-review-reminders": {
+        "task": "cycle.tasks.direction_review_reminders",
+        "schedule": crontab(hour=6, minute=55),
     },
 }
 

@@ -9,13 +9,15 @@ MATRIX = []
 
 
 @pytest.fixture
-def world(operative_forum, representative_user, chair_user, secretariat_user):
+def world(
+    structure, operative_forum, tactical_forum, representative_user, chair_user, secretariat_user
+):
     """The operative forum (not public) of the conftest structure; the representative sits
     in it, the chair chairs the tactical forum above, the secretariat runs the structure.
-    Each topic adds its objects below."""
+    Each topic adds its objects, in a block of its own."""
     from .report_helpers import draft, quick_adopted
 
-    return {
+    world = {
         "users": {
             "anonymous": None,
             "representative": representative_user,
@@ -23,6 +25,9 @@ def world(operative_forum, representative_user, chair_user, secretariat_user):
             "secretariat": secretariat_user,
         },
         "forum": {"slug": operative_forum.slug},
+        # --- figures and follow-up ---
+        "structure_year": {"slug": structure.slug, "year": 2026},
+        "structure_year_chart": {"slug": structure.slug, "year": 2026, "key": "case_flow"},
         # --- annual reports ---
         "draft_report": {"pk": draft(operative_forum, secretariat_user, 2025).pk},
         "draft_report_text": {
@@ -31,6 +36,17 @@ def world(operative_forum, representative_user, chair_user, secretariat_user):
         },
         "adopted_report": {"pk": quick_adopted(operative_forum, secretariat_user, 2023).pk},
     }
+    world.update(_direction_world(secretariat_user, tactical_forum, operative_forum))
+    return world
+
+
+# --- figures and follow-up: the structure's forums' members and secretariat see the
+# follow-up of the structure's year; anyone else finds nothing (tests/cycle/test_follow_up).
+MATRIX += [
+    ("cycle:follow_up", "structure_year", "get", "L 200 200 200"),
+    ("cycle:follow_up_chart", "structure_year_chart", "get", "L 200 200 200"),
+]
+# --- end of figures and follow-up ---
 
 
 # --- annual reports (url name, target, method, anonymous representative chair secretariat) --
@@ -66,6 +82,35 @@ PUBLIC_MATRIX = [
     ("cycle:annual_report_sent", "adopted_report", "get", "L 403 403 200"),
 ]
 # --- end of annual reports ---
+
+
+# --- Direction documents (inriktningsdokument) -------------------------------------------
+
+
+def _direction_world(secretariat_user, tactical_forum, operative_forum):
+    from cycle import services
+    from tests.cycle.direction_helpers import document_data
+
+    document = services.direction_document_create(
+        actor=secretariat_user, forum=tactical_forum, data=document_data(operative_forum)
+    )
+    return {
+        "tactical_forum": {"slug": tactical_forum.slug},
+        "direction_document": {"pk": document.pk},
+        "direction_version": {"pk": document.versions.get().pk},
+    }
+
+
+MATRIX += [
+    ("cycle:direction_document_create", "tactical_forum", "get", "L 404 403 200"),
+    ("cycle:direction_document_detail", "direction_document", "get", "L 404 200 200"),
+    ("cycle:direction_document_edit", "direction_document", "get", "L 404 403 200"),
+    ("cycle:direction_version_draft", "direction_document", "get", "L 404 403 200"),
+    ("cycle:direction_version_edit", "direction_version", "get", "L 404 403 200"),
+    ("cycle:direction_version_agenda", "direction_version", "get", "L 404 403 200"),
+]
+
+# --- End of direction documents ------------------------------------------------------------
 
 
 @pytest.mark.django_db

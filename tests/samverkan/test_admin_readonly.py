@@ -17,6 +17,14 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from cycle.models import (
+    ActionPlan,
+    Activity,
+    DirectionDocument,
+    DirectionDocumentVersion,
+    PriorityArea,
+    PrioritySet,
+)
 from escalation.models import CaseReferenceCounter
 from forums.models import CharterVersion
 from kernel.admin import ReadOnlyAdmin
@@ -24,6 +32,7 @@ from mandates.models import Invitation, MandateImport
 from meetings import services
 from meetings.models import AgendaItem, Decision, Meeting, Minutes, MinutesApproval
 from samverkan.two_factor.models import TwoFactorEvent
+from tests.cycle.report_helpers import quick_adopted
 from tests.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -38,6 +47,7 @@ from tests.factories import (
     MinutesApprovalFactory,
     MinutesFactory,
     NotificationFactory,
+    OrganisationFactory,
     PartyFactory,
     SeatFactory,
     UserFactory,
@@ -107,6 +117,22 @@ def one_of_each(superuser):
     DecisionFactory(agenda_item=AgendaItemFactory(meeting=meeting, kind=AgendaItem.Kind.DECISION))
     MinutesApprovalFactory(minutes=MinutesFactory(status=Minutes.Status.IN_APPROVAL))
     ActionItemFactory(meeting=meeting)
+    _cycle_rows(seat.forum, superuser)
+
+
+def _cycle_rows(forum, user):
+    """One of each model of the yearly cycle (an adopted report with its seal)."""
+    priorities = PrioritySet.objects.create(forum=forum, year=2026, created_by=user)
+    PriorityArea.objects.create(priority_set=priorities, title="Kunskapsstöd")
+    plan = ActionPlan.objects.create(forum=forum, year=2026, created_by=user)
+    Activity.objects.create(plan=plan, title="Ta fram en vägledning")
+    document = DirectionDocument.objects.create(
+        forum=forum, agency=OrganisationFactory(), group=forum, title="Inriktning", created_by=user
+    )
+    DirectionDocumentVersion.objects.create(
+        document=document, number=1, text="Text", review_on="2027-06-30", created_by=user
+    )
+    quick_adopted(forum, user, 2025)
 
 
 def _snapshot():

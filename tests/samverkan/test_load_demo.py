@@ -83,9 +83,14 @@ def test_walking_the_whole_data_set_again_creates_nothing(demo_output):
 
 
 def test_four_structures_on_three_tiers_escalating_one_tier_up(demo_output):
-    assert set(Structure.objects.values_list("slug", flat=True)) == {"ehm", "sos", "vg", "pks"}
-    for structure in Structure.objects.all():
+    slugs = {"ehm", "sos", "vg", "pks", "radet"}
+    assert set(Structure.objects.values_list("slug", flat=True)) == slugs
+    for structure in Structure.objects.exclude(slug="radet"):
         assert set(structure.forums.values_list("tier", flat=True)) == {1, 2, 3}
+    # Rådet is there for its council only: the body Partnerskapet plans its meetings with.
+    assert list(Forum.objects.filter(structure__slug="radet").values_list("tier", flat=True)) == [
+        Forum.Tier.STRATEGIC
+    ]
     for forum in Forum.objects.select_related("escalates_to"):
         if forum.tier == Forum.Tier.STRATEGIC:
             assert forum.escalates_to is None
@@ -94,11 +99,42 @@ def test_four_structures_on_three_tiers_escalating_one_tier_up(demo_output):
             assert forum.escalates_to.structure_id == forum.structure_id
 
 
+def test_principal_bodies_and_coordinated_planning(demo_output):
+    """Each forum reports to at most one principal body, a forum or an organisation; the
+    partnership's strategic and tactical groups plan their meetings with Rådet, and at least
+    one of their meetings falls on the same day as one of Rådet's."""
+    forums = {f.slug: f for f in Forum.objects.select_related("reports_to_forum", "principal_body")}
+    assert forums["sos-lakemedel"].reports_to_forum.slug == "sos-rsl"
+    assert forums["vg-beredningsgrupp"].reports_to_forum.slug == "vg-sro"
+    assert forums["pks-styrgrupp"].principal_body.name == "Regeringen (via Rådet)"
+    assert forums["pks-styrgrupp"].principal_body.kind == "political_body"
+    assert forums["sos-rsl"].principal_body.name == "Samverkansnämnden"
+    assert not any(f.reports_to_forum_id and f.principal_body_id for f in forums.values())
+    radet = forums["radet-radet"]
+    assert radet.is_public
+    radet_days = {m.starts_at.date() for m in radet.meetings.all()}
+    same_day = False
+    for slug in ("pks-styrgrupp", "pks-samordningsgrupp"):
+        assert list(forums[slug].coordinates_with.all()) == [radet]
+        same_day |= bool(radet_days & {m.starts_at.date() for m in forums[slug].meetings.all()})
+    assert same_day
+
+
+def test_the_tactical_group_has_an_adopted_direction_document(demo_output):
+    from cycle.models import DirectionDocument
+    from cycle.services import direction_current_version
+
+    document = DirectionDocument.objects.get(forum__slug="pks-samordningsgrupp")
+    assert document.forum.tier == Forum.Tier.TACTICAL
+    assert document.agency.kind == "agency" and document.group.structure == document.forum.structure
+    assert direction_current_version(document).number == 1
+
+
 def test_partnership_is_a_setting_of_the_structure_not_its_number_of_parties(demo_output):
     """Seed 003 makes Partnerskapet's decisions joint positions that bind no party; seed 002's
     preparatory group also has two parties, but its decisions are ordinary decisions."""
     partnership = {s.slug: s.is_partnership for s in Structure.objects.all()}
-    assert partnership == {"ehm": False, "sos": False, "vg": False, "pks": True}
+    assert partnership == {"ehm": False, "sos": False, "vg": False, "pks": True, "radet": False}
     assert Structure.objects.get(slug="vg").parties.count() == 2
     decided = Decision.objects.filter(outcome=Decision.Outcome.DECIDED)
     vg = decided.filter(agenda_item__meeting__forum__structure__slug="vg")

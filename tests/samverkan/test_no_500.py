@@ -242,7 +242,33 @@ PAGES = {
     "cycle:annual_report_pdf": (S, {"pk": "adopted_report"}),
     "cycle:annual_report_docx": [(S, {"pk": "draft_report"}), (S, {"pk": "adopted_report"})],
     "cycle:annual_report_public": ("anonymous", {"pk": "adopted_report"}),
+    # OParl (JSON for anyone): the structure's pk and a year are literal values
+    "oparl:system": ("anonymous", {}),
+    "oparl:body_list": ("anonymous", {}),
+    "oparl:body": ("anonymous", {"pk": 1}),
+    "oparl:body_organizations": ("anonymous", {"pk": 1}),
+    "oparl:body_people": ("anonymous", {"pk": 1}),
+    "oparl:body_meetings": ("anonymous", {"pk": 1}),
+    "oparl:body_papers": ("anonymous", {"pk": 1}),
+    "oparl:body_memberships": ("anonymous", {"pk": 1}),
+    "oparl:body_files": ("anonymous", {"pk": 1}),
+    "oparl:body_terms": ("anonymous", {"pk": 1}),
+    "oparl:term": ("anonymous", {"pk": 1, "year": 2026}),
+    "oparl:forum": ("anonymous", {"pk": 1}),
+    "oparl:forum_meetings": ("anonymous", {"pk": 1}),
+    "oparl:organisation": ("anonymous", {"pk": "organisation"}),
+    "oparl:person": ("anonymous", {"pk": "person"}),
+    "oparl:membership": ("anonymous", {"pk": "mandate"}),
+    "oparl:meeting": ("anonymous", {"pk": "held_meeting"}),
+    "oparl:agenda_item": ("anonymous", {"pk": "held_item"}),
+    "oparl:consultation": ("anonymous", {"pk": "held_item"}),
+    "oparl:paper": ("anonymous", {"pk": 1}),
+    "oparl:file": ("anonymous", {"pk": "approved_minutes"}),
+    "oparl:location": ("anonymous", {"pk": "meeting"}),
     "two_factor:recovery": (S, {}),
+    # issue 13: a structure's follow-up and one of its charts
+    "cycle:follow_up": (S, {"slug": "structure_slug", "year": 2026}),
+    "cycle:follow_up_chart": (S, {"slug": "structure_slug", "year": 2026, "key": "lead_times"}),
 }
 NOT_OURS = {"admin", "djdt"}
 # What in a view's source says it handles a posted form.

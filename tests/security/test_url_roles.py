@@ -27,6 +27,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from kernel.models import Notification
 from tests.factories import NotificationFactory
+from tests.samverkan.oparl.test_permissions import OPARL_NAMES
 from tests.security.conftest import (
     DOCUMENT,
     ENTITLED,
@@ -67,8 +68,24 @@ FILL = {
     ("protokoll", "pk"): lambda w: w["minutes"].pk,
     ("protokoll", "action"): lambda w: "submit",
     ("atgard", "pk"): lambda w: w["action_item"].pk,
+    ("uppfoljning", "slug"): lambda w: w["structure"].slug,  # a structure's follow-up
+    ("uppfoljning", "year"): lambda w: 2026,
+    ("diagram", "key"): lambda w: "meetings",
     ("arsrapport", "pk"): lambda w: w["annual_report"].pk,
     ("text", "key"): lambda w: "meetings",
+    # OParl: /oparl/<kind>/<pk>/ (the objects of the world's forum: 404 while it is closed)
+    ("body", "pk"): lambda w: w["structure"].pk,
+    ("term", "year"): lambda w: w["meeting"].starts_at.year,
+    ("gremium", "pk"): lambda w: w["forum"].pk,
+    ("organization", "pk"): lambda w: w["organisation"].pk,
+    ("person", "pk"): lambda w: w["hidden"].pk,
+    ("membership", "pk"): lambda w: w["hidden_mandate"].pk,
+    ("meeting", "pk"): lambda w: w["meeting"].pk,
+    ("agenda-item", "pk"): lambda w: w["item"].pk,
+    ("consultation", "pk"): lambda w: w["item"].pk,
+    ("paper", "pk"): lambda w: w["case"].pk,
+    ("file", "pk"): lambda w: w["minutes"].pk,
+    ("location", "pk"): lambda w: w["meeting"].pk,
     # a notice of someone else's: 404 for everyone else (its own matrix opens one's own)
     ("aviseringar", "pk"): lambda w: _notice_of_hidden(w),
 }
@@ -96,6 +113,8 @@ ANYONE = {
     "cycle:annual_report_public",
     "cycle:annual_report_pdf",
     "cycle:annual_report_docx",
+    # OParl: the public record as JSON (only what the public pages publish)
+    *(f"oparl:{name}" for name in OPARL_NAMES),
     # The exports answer 404 to whoever may not see the forum (it must not be found).
     "forum_members:members_csv",
     "forum_members:members_xlsx",
@@ -109,6 +128,9 @@ NOT_COMPARED = {
     "forum_wind_down:case",
     "forum_wind_down:meeting",
     "forum_wind_down:meetings",
+    # a structure's follow-up: the cycle matrix's own targets (a structure and a year)
+    "cycle:follow_up",
+    "cycle:follow_up_chart",
 }
 # Matrices whose rows are about the session (signed in, second factor, e-ID configured), not
 # about who the person is in a forum: their own tests check them; the walk still opens them.

@@ -30,15 +30,16 @@ from ..structures import PERSON_FIRST_NAMES, PERSON_LAST_NAMES, STRUCTURES
 from .cases import CasesMixin
 from .common import (
     ADMIN_USERNAME,
-    CASES_PER_STRUCTURE,
     CHAIR_USERNAME,
     MEMBER_USERNAME,
     SECRETARIAT_USERNAME,
     SEED,
     TIERS,
+    _case_count,
     _reference,
     _total_cases,
 )
+from .cycle_direction import CycleDirectionMixin
 from .forums import ForumsMixin
 from .history import _history_written_by, _HistoryUser
 from .logins import _ensure_demo_logins, _login_table, _system_user
@@ -69,7 +70,9 @@ def load_demo(*, complete=False):
             return DemoResult(created=not loaded, logins=_login_table(loader.demo_users))
 
 
-class _Loader(ForumsMixin, PeopleMixin, MandatesMixin, CasesMixin, MeetingsMixin):
+class _Loader(
+    ForumsMixin, PeopleMixin, MandatesMixin, CasesMixin, MeetingsMixin, CycleDirectionMixin
+):
     """One run of the loader: what it has found or made so far, by natural key.
 
     Each step lives in the mixin of its topic (forums, people, mandates, cases, meetings);
@@ -132,12 +135,16 @@ class _Loader(ForumsMixin, PeopleMixin, MandatesMixin, CasesMixin, MeetingsMixin
                 self._forum(spec, forum_spec, forum_index)
                 forum_index += 1
             self._steering(spec)
+        self._coordination()
         for spec in STRUCTURES:
             for forum_spec in sorted(spec["forums"], key=lambda f: TIERS[f["tier"]]):
                 self._mandates(spec, forum_spec)
             self._secretariat_staff(spec)
-        for number_offset, spec in enumerate(STRUCTURES):
-            self._cases(spec, number_offset * CASES_PER_STRUCTURE)
+        first_number = 0
+        for spec in STRUCTURES:
+            self._cases(spec, first_number)
+            first_number += _case_count(spec)
         for key in self.forums:
             self._meetings(key)
+        self._direction_documents()
         self._grant_permissions()

@@ -14,13 +14,13 @@ from ..structures import (
     CASE_TITLES,
 )
 from .common import (
-    CASES_PER_STRUCTURE,
     MEMBER_FORUMS,
     MEMBER_USERNAME,
     SEED,
     TIERS,
     YEAR,
     _at,
+    _case_count,
     _reference,
 )
 
@@ -31,7 +31,7 @@ CASE_STATES = ("open", "in_preparation", "escalated")
 class CasesMixin:
     def _cases(self, spec, first_number):
         skey = spec["key"]
-        titles = [c for c in CASE_TITLES if c["structure"] == skey][:CASES_PER_STRUCTURE]
+        titles = [c for c in CASE_TITLES if c["structure"] == skey][: _case_count(spec)]
         operative = [
             f["key"]
             for f in sorted(spec["forums"], key=lambda f: TIERS[f["tier"]])

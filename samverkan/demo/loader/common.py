@@ -49,8 +49,15 @@ def _reference(number):
     return f"SAM-{YEAR}-{number:04d}"
 
 
+def _case_count(spec):
+    """How many of the structure's first case titles become cases: none in a structure
+    without an operative forum (cases are raised there); the rest are agenda topics."""
+    operative = any(f["tier"] == "operative" for f in spec["forums"])
+    return CASES_PER_STRUCTURE if operative else 0
+
+
 def _total_cases():
-    return CASES_PER_STRUCTURE * len(STRUCTURES)
+    return sum(_case_count(spec) for spec in STRUCTURES)
 
 
 def _at(day, hour=10, minute=0):

@@ -55,6 +55,14 @@ class ForumsMixin:
             parties = [self.parties[(key, p)] for p in org_spec["parties"]]
             _add_missing(organisation.parties, parties)
             self.org_party[(key, org_spec["key"])] = (org_spec["parties"] or [None])[0]
+        for body_spec in spec.get("principal_bodies", ()):
+            body, _ = self._obtain(
+                Organisation,
+                None,
+                name=body_spec["name"],
+                defaults={"short_name": body_spec["short_name"], "kind": body_spec["kind"]},
+            )
+            self.organisations[body_spec["key"]] = body
         _add_missing(
             structure.secretariat_organisations,
             [self.organisations[k] for k in spec["secretariat"]],
@@ -94,7 +102,8 @@ class ForumsMixin:
                 "appointed_by": appointed_by,
                 "steered_by": self.forums.get(steerer),
                 "purpose": forum_spec["purpose"],
-                "reports_to": forum_spec["reports_to"],
+                "reports_to_forum": self.forums.get(forum_spec["reports_to"]),
+                "principal_body": self.organisations.get(forum_spec["principal_body"]),
                 "min_meetings_per_year": forum_spec["min_meetings_per_year"],
                 "decision_rule": forum_spec["decision_rule"],
                 "minutes_approval": forum_spec["minutes_approval"],
@@ -140,7 +149,18 @@ class ForumsMixin:
                     steered.steered_by = self.forums[forum_spec["key"]]
                     steered.save()
 
+    def _coordination(self):
+        """The forums whose meeting planning each forum coordinates with (they may be in a
+        structure loaded after it)."""
+        for _spec, forum_spec in self.forum_specs.values():
+            forum = self.forums[forum_spec["key"]]
+            others = [self.forums[key] for key in forum_spec["coordinates_with"]]
+            if others:
+                _add_missing(forum.coordinates_with, others)
+
     def _meeting_times(self, forum_spec, index):
+        if forum_spec["meeting_days"]:
+            return [_at(day, 9) for day in forum_spec["meeting_days"]]
         count = forum_spec["min_meetings_per_year"] or DEFAULT_MEETINGS_PER_YEAR
         months = MEETING_MONTHS.get(count) or [1 + (12 * i) // count for i in range(count)]
         weekday = 1 + index % 3  # Tuesday, Wednesday or Thursday

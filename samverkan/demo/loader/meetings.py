@@ -24,7 +24,6 @@ from ..structures import (
     MEETING_PLACES,
 )
 from .common import (
-    CASES_PER_STRUCTURE,
     CHAIR_FORUM,
     CHAIR_USERNAME,
     EMAIL_DOMAIN,
@@ -33,6 +32,7 @@ from .common import (
     SEED,
     STOCKHOLM,
     YEAR,
+    _case_count,
     _lower_first,
 )
 
@@ -58,7 +58,9 @@ class MeetingsMixin:
         slots = self.slots[key]
         chair = next(s for s in slots if s.role == Mandate.Role.CHAIR)
         places = MEETING_PLACES.get(spec["key"]) or ["Digitalt möte"]
-        topics = [c for c in CASE_TITLES if c["structure"] == spec["key"]][CASES_PER_STRUCTURE:]
+        topics = [c for c in CASE_TITLES if c["structure"] == spec["key"]][_case_count(spec) :]
+        # The forum's organisations host its meetings in turn (hosting is shared fairly).
+        hosts = [self.organisations[k] for k in dict.fromkeys(s.org_key for s in slots)]
         held = []
         for index, starts_at in enumerate(self.schedule[key]):
             ends_at = starts_at + timedelta(hours=3)
@@ -75,6 +77,7 @@ class MeetingsMixin:
                     "online_link": f"https://mote.{EMAIL_DOMAIN}/{key}-{index + 1}",
                     "status": Meeting.Status.HELD if is_held else Meeting.Status.PLANNED,
                     "called_by": chair.person,
+                    "host_organisation": hosts[index % len(hosts)] if hosts else None,
                 },
             )
             if is_held and meeting.status == Meeting.Status.HELD:

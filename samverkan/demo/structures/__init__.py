@@ -1,4 +1,4 @@
-"""Demo data: four real Swedish collaboration structures (samverkansstrukturer).
+"""Demo data: five real Swedish collaboration structures (samverkansstrukturer).
 
 Plain Python data only, one module per structure; `defaults` holds what they share.
 Sources are the seed documents in /work/shared/seeds/:
@@ -9,16 +9,17 @@ Sources are the seed documents in /work/shared/seeds/:
       (`vastra_gotaland`)
   003 Partnerskapet för stöd till kunskapsstyrning – styr- och ledningsdokument
       (`partnerskapet`)
-  004 Rådet för styrning med kunskap – samverkan med intresseorganisationer (`partnerskapet`)
+  004 Rådet för styrning med kunskap – samverkan med intresseorganisationer (`partnerskapet`,
+      and Rådet's own council in `radet`)
 
 Texts are taken from the seeds. Anything that is not in a seed is marked with a
 comment containing "ANTAGANDE" (assumption). No real persons appear in these files.
 """
 
-from . import ehalsomyndigheten, partnerskapet, sydostra, vastra_gotaland
+from . import ehalsomyndigheten, partnerskapet, radet, sydostra, vastra_gotaland
 from .defaults import PERSON_FIRST_NAMES, PERSON_LAST_NAMES
 
-_MODULES = (ehalsomyndigheten, sydostra, vastra_gotaland, partnerskapet)
+_MODULES = (ehalsomyndigheten, sydostra, vastra_gotaland, partnerskapet, radet)
 
 STRUCTURES = [module.STRUCTURE for module in _MODULES]
 

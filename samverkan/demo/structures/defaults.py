@@ -11,6 +11,10 @@ import copy
 
 FORUM_DEFAULTS = {
     "appointed_by": None,
+    "reports_to": None,  # key of the forum of the structure it reports to, or
+    "principal_body": None,  # key of the organisation outside the portal it reports to
+    "coordinates_with": [],  # keys of the forums its meeting planning is coordinated with
+    "meeting_days": None,  # fixed meeting days (dates) instead of the loader's pattern
     "steers": [],  # keys of the forums this forum is the steering group of
     "specific_assignments": [],
     "min_meetings_per_year": None,
@@ -32,6 +36,12 @@ SHARED_ORGANISATIONS = {
     "skr": ("Sveriges Kommuner och Regioner", "SKR", "association"),
     "lakemedelsverket": ("Läkemedelsverket", "Läkemedelsverket", "agency"),
     "socialstyrelsen": ("Socialstyrelsen", "Socialstyrelsen", "agency"),
+    "tlv": ("Tandvårds- och läkemedelsförmånsverket", "TLV", "agency"),
+    "sbu": ("Statens beredning för medicinsk och social utvärdering", "SBU", "agency"),
+    "folkhalsomyndigheten": ("Folkhälsomyndigheten", "Folkhälsomyndigheten", "agency"),
+    "forte": ("Forskningsrådet för hälsa, arbetsliv och välfärd", "Forte", "agency"),
+    "ivo": ("Inspektionen för vård och omsorg", "IVO", "agency"),
+    "mfd": ("Myndigheten för delaktighet", "MFD", "agency"),
 }
 
 

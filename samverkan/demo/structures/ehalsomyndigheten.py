@@ -54,7 +54,6 @@ STRUCTURE = {
                 "säkerställa att frågor tas på rätt nivå samt tydliggöra eskaleringsvägar",
                 "utse representanter till operativ samverkan",
             ],
-            reports_to="",
             # One seat per named organisation; ANTAGANDE: two seats for the regions.
             seats=[
                 {"organisation": "ehalsomyndigheten", "count": 1},
@@ -86,7 +85,7 @@ STRUCTURE = {
                 "utse representanter till operativ samverkan",
                 "eskalera frågor till strategisk nivå",
             ],
-            reports_to="Strategiska samverkansforumet",
+            reports_to="ehm-strategic",
             seats=[  # ANTAGANDE: seat counts
                 {"organisation": "ehalsomyndigheten", "count": 2},
                 {"organisation": "apoteksforeningen", "count": 1},
@@ -112,7 +111,7 @@ STRUCTURE = {
                 "utse representanter till operativ samverkan",
                 "eskalera frågor till strategisk nivå",
             ],
-            reports_to="Strategiska samverkansforumet",
+            reports_to="ehm-strategic",
             seats=[  # ANTAGANDE: seat counts
                 {"organisation": "ehalsomyndigheten", "count": 2},
                 {"organisation": "skr", "count": 1},
@@ -138,7 +137,7 @@ STRUCTURE = {
                 "utse representanter till operativ samverkan",
                 "eskalera frågor till strategisk nivå",
             ],
-            reports_to="Strategiska samverkansforumet",
+            reports_to="ehm-strategic",
             seats=[  # ANTAGANDE: seat counts
                 {"organisation": "ehalsomyndigheten", "count": 2},
                 {"organisation": "ehm-apoteksaktorer", "count": 3},
@@ -165,7 +164,7 @@ STRUCTURE = {
                 "bidra med särskild specialistkunskap för olika sakområden och funktioner",
                 "eskalera frågor till relevant forum på taktisk nivå",
             ],
-            reports_to="Aktörsråd för Nationella läkemedelslistan",
+            reports_to="ehm-aktorsrad",
             seats=[  # ANTAGANDE
                 {"organisation": "ehalsomyndigheten", "count": 2},
                 {"organisation": "ehm-apoteksaktorer", "count": 2},
@@ -190,7 +189,7 @@ STRUCTURE = {
                 "bidra med särskild specialistkunskap för olika sakområden och funktioner",
                 "eskalera frågor till relevant forum på taktisk nivå",
             ],
-            reports_to="Referensgrupp för e-recept och förskrivning",
+            reports_to="ehm-referensgrupp",
             seats=[  # ANTAGANDE
                 {"organisation": "ehalsomyndigheten", "count": 2},
                 {"organisation": "inera", "count": 1},

@@ -47,35 +47,15 @@ STRUCTURE = {
         organisation("skr", parties=["sks"]),
         # Rådet per seed 003.
         organisation("socialstyrelsen", parties=["radet"]),
-        organisation(
-            "tlv", "Tandvårds- och läkemedelsförmånsverket", "TLV", "agency", parties=["radet"]
-        ),
-        organisation(
-            "sbu",
-            "Statens beredning för medicinsk och social utvärdering",
-            "SBU",
-            "agency",
-            parties=["radet"],
-        ),
+        organisation("tlv", parties=["radet"]),
+        organisation("sbu", parties=["radet"]),
         organisation("lakemedelsverket", parties=["radet"]),
-        organisation(
-            "folkhalsomyndigheten",
-            "Folkhälsomyndigheten",
-            "Folkhälsomyndigheten",
-            "agency",
-            parties=["radet"],
-        ),
+        organisation("folkhalsomyndigheten", parties=["radet"]),
         organisation("ehalsomyndigheten", parties=["radet"]),
         # Seed 004: Rådet also includes these ("Vid behov kan fler myndigheter ingå").
-        organisation(
-            "forte",
-            "Forskningsrådet för hälsa, arbetsliv och välfärd",
-            "Forte",
-            "agency",
-            parties=["radet"],
-        ),
-        organisation("ivo", "Inspektionen för vård och omsorg", "IVO", "agency", parties=["radet"]),
-        organisation("mfd", "Myndigheten för delaktighet", "MFD", "agency", parties=["radet"]),
+        organisation("forte", parties=["radet"]),
+        organisation("ivo", parties=["radet"]),
+        organisation("mfd", parties=["radet"]),
         # Seed 004: patient and user organisations (not parties of the partnership).
         organisation("neuroforbundet", "Neuroförbundet", "Neuroförbundet", "patient_organisation"),
         organisation(
@@ -88,6 +68,10 @@ STRUCTURE = {
         organisation(
             "nsph", "Nationell samverkan för psykisk hälsa", "NSPH", "patient_organisation"
         ),
+    ],
+    # The principal body of the strategic group (ANTAGANDE: Rådet answers to the government).
+    "principal_bodies": [
+        organisation("regeringen", "Regeringen (via Rådet)", "Regeringen", "political_body"),
     ],
     # "Stödfunktionen för landstingens och regionernas kunskapsstyrningsstruktur vid SKR
     # samt Socialstyrelsen svarar för ett kansli för partnerskapet."
@@ -119,7 +103,8 @@ STRUCTURE = {
             minutes_approval="chair",  # ANTAGANDE: the kansli documents the meetings
             rotation_months=12,
             rotation_among="parties",
-            reports_to="SKS och Rådet för statlig styrning med kunskap",
+            principal_body="regeringen",
+            coordinates_with=["radet-radet"],
             # SKS (six sjukvårdsregioner + SKR) and the director generals of six agencies.
             seats=[
                 {"organisation": "sjvreg-norra", "count": 1},
@@ -167,7 +152,8 @@ STRUCTURE = {
             rotation_months=12,
             rotation_among="parties",
             chair_party_differs_from="pks-styrgrupp",
-            reports_to="Strategisk styrgrupp för partnerskapet",
+            reports_to="pks-styrgrupp",
+            coordinates_with=["radet-radet"],
             # "Respektive part nominerar sina representanter" – ANTAGANDE: four each.
             seats=[
                 {"party": "sks", "count": 4},
@@ -196,7 +182,7 @@ STRUCTURE = {
                 "öka genomslaget av de nationella kunskapsstöd som tas fram inom såväl regionernas nationella struktur för kunskapsstyrning som statliga myndigheter.",
             ],
             decision_rule="consensus",
-            reports_to="Taktisk samordningsgrupp för partnerskapet",
+            reports_to="pks-samordningsgrupp",
             seats=[
                 {"party": "sks", "count": 3},
                 {"organisation": "socialstyrelsen", "count": 1},
@@ -220,7 +206,7 @@ STRUCTURE = {
                 "löpande utbyta information om pågående relevanta arbeten och kommande produkter.",
             ],
             decision_rule="consensus",
-            reports_to="Taktisk samordningsgrupp för partnerskapet",
+            reports_to="pks-samordningsgrupp",
             seats=[
                 {"party": "sks", "count": 3},
                 {"organisation": "socialstyrelsen", "count": 1},
@@ -251,7 +237,7 @@ STRUCTURE = {
                 "genomföra gemensamma utbildningsdagar som ökar förståelse och kunskap, och som öppnar för bättre dialog",
             ],
             decision_rule="consensus",
-            reports_to="Taktisk samordningsgrupp för partnerskapet",
+            reports_to="pks-samordningsgrupp",
             seats=[
                 {"organisation": "sbu", "count": 1},
                 {"organisation": "socialstyrelsen", "count": 1},

@@ -14,6 +14,12 @@ STRUCTURE = {
     # Seed 001 describes no partnership: the regions' group decides as an ordinary forum.
     "is_partnership": False,
     "parties": [],
+    # The body the regional management reports to (outside the portal).
+    "principal_bodies": [
+        organisation(
+            "samverkansnamnden", "Samverkansnämnden", "Samverkansnämnden", "political_body"
+        ),
+    ],
     "organisations": [
         organisation("region-jonkoping", "Region Jönköpings län", "RJL", "region"),
         organisation("region-kalmar", "Region Kalmar län", "Region Kalmar", "region"),
@@ -42,7 +48,7 @@ STRUCTURE = {
                 "ta emot samverkansgruppernas årliga handlingsplan och årsrapport",
                 "bereda frågor till Samverkansnämnden",
             ],
-            reports_to="Samverkansnämnden",
+            principal_body="samverkansnamnden",
             seats=[  # ANTAGANDE: two per region
                 {"organisation": "region-jonkoping", "count": 2},
                 {"organisation": "region-kalmar", "count": 2},
@@ -85,7 +91,7 @@ STRUCTURE = {
             decision_rule="consensus",  # ANTAGANDE ("gemensamt besluta")
             rotation_months=24,  # "Uppdraget som ordförande roterar i tvåårsperioder."
             rotation_among="organisations",
-            reports_to="Regionsjukvårdsledningen",
+            reports_to="sos-rsl",
             seats=[  # ANTAGANDE: two representatives per region
                 {"organisation": "region-jonkoping", "count": 2},
                 {"organisation": "region-kalmar", "count": 2},
@@ -110,7 +116,7 @@ STRUCTURE = {
                 "följa upp ingångna läkemedelsavtal",
                 "rapportera till och eskalera frågor till Regional samverkansgrupp läkemedel",
             ],
-            reports_to="Regional samverkansgrupp läkemedel",
+            reports_to="sos-lakemedel",
             seats=[  # ANTAGANDE
                 {"organisation": "region-jonkoping", "count": 1},
                 {"organisation": "region-kalmar", "count": 1},
@@ -131,7 +137,7 @@ STRUCTURE = {
             general_assignments=[
                 "utveckla arbetet med gemensamma utbildningsinsatser",
             ],
-            reports_to="Regional samverkansgrupp läkemedel",
+            reports_to="sos-lakemedel",
             seats=[
                 {"organisation": "region-jonkoping", "count": 1},
                 {"organisation": "region-kalmar", "count": 1},

@@ -19,6 +19,15 @@ STRUCTURE = {
         {"key": "vg-kommunerna", "name": "Kommunerna i Västra Götaland"},
         {"key": "vg-vgr", "name": "Västra Götalandsregionen"},
     ],
+    # SRO's principals (outside the portal).
+    "principal_bodies": [
+        organisation(
+            "vgr-och-kommunerna",
+            "Västra Götalandsregionen och Västra Götalands kommuner",
+            "VGR och kommunerna",
+            "other",
+        ),
+    ],
     "organisations": [
         organisation("vgr", "Västra Götalandsregionen", "VGR", "region", parties=["vg-vgr"]),
         # The seed says "de fyra kommunalförbunden"; names are the common real names.
@@ -88,7 +97,7 @@ STRUCTURE = {
                 "årligen följa beredningsgruppens arbete genom rapport från beredningsgruppen",
             ],
             minutes_approval="chair_and_other_party_member",  # ANTAGANDE
-            reports_to="Västra Götalandsregionen och Västra Götalands kommuner",
+            principal_body="vgr-och-kommunerna",
             # "ordförande från de fyra kommunalförbunden"; VGR: "ordförande och vice
             # ordförande i regionstyrelsen samt Hälso- och sjukvårdsstyrelsen" (= 4).
             seats=[
@@ -125,7 +134,7 @@ STRUCTURE = {
             minutes_approval="chair_and_other_party_member",
             chair_party="vg-kommunerna",
             vice_chair_other_party=True,
-            reports_to="Det politiska samrådsorganet (SRO)",
+            reports_to="vg-sro",
             # VGR's five: two from hälso- och sjukvårdsstyrelsen, one from ägarutskottet,
             # one from hälso- och sjukvårdsnämnderna, one from servicenämnden.
             seats=[
@@ -157,7 +166,7 @@ STRUCTURE = {
                 "eskalera principiella frågor till den politiska beredningsgruppen",
             ],
             minutes_approval="chair_and_other_party_member",  # ANTAGANDE
-            reports_to="Politisk beredningsgrupp för medicintekniska produkter",
+            reports_to="vg-beredningsgrupp",
             seats=[  # ANTAGANDE
                 {"organisation": "vgr", "count": 3},
                 {"organisation": "fyrbodal", "count": 1},
@@ -185,7 +194,7 @@ STRUCTURE = {
             ],
             decision_rule="consensus",
             minutes_approval="chair",
-            reports_to="Politisk beredningsgrupp för medicintekniska produkter",
+            reports_to="vg-beredningsgrupp",
             seats=[
                 {"organisation": "vgr", "count": 2},
                 {"party": "vg-kommunerna", "count": 2},

@@ -1,0 +1,1 @@
+"""Forms of the yearly cycle, one module per topic; the services apply the rules."""
