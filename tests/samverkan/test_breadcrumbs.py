@@ -29,7 +29,7 @@ NO_TRAIL = {
     "people:invitation_accept",
     "two_factor:verify",
 }
-PUBLIC = {"public_forums:forum_detail", "meetings:minutes_verify"}
+PUBLIC = {"public_forums:forum_detail", "meetings:minutes_verify", "cycle:annual_report_public"}
 NAV = re.compile(r'<nav class="breadcrumbs-nav" aria-label="[^"]+">(.*?)</nav>', re.S)
 
 
