@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('escalation', '0007_case_search_index'),
         ('forums', '0006_search_indexes'),
-        ('meetings', '0010_remove_report_forum_delete_historicalreport_and_more'),
+        ('meetings', '0010_remove_report'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
