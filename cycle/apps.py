@@ -14,3 +14,4 @@ class CycleConfig(AppConfig):
         # Adopts what a decision item names when the forum decides it; registers the
         # visibility rules.
         from . import adoption, permissions  # noqa: F401
+        from .panels import plans  # noqa: F401 - the forum page's plans section

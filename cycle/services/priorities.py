@@ -168,14 +168,20 @@ def priority_area_links_set(*, actor, area, cases=(), decisions=()):
     cases, decisions = list(cases), list(decisions)
     outside = [c for c in cases if not isinstance(c, Case)]
     case_ids = [c.pk for c in cases if isinstance(c, Case)]
-    if outside or Case.objects.filter(pk__in=case_ids).exclude(
-        current_forum__structure_id=structure_id
-    ).exists():
+    if (
+        outside
+        or Case.objects.filter(pk__in=case_ids)
+        .exclude(current_forum__structure_id=structure_id)
+        .exists()
+    ):
         raise ValidationError({"cases": [_("Link only cases of this structure.")]})
     decision_ids = [d.pk for d in decisions if isinstance(d, Decision)]
-    if len(decision_ids) != len(decisions) or Decision.objects.filter(
-        pk__in=decision_ids
-    ).exclude(agenda_item__meeting__forum__structure_id=structure_id).exists():
+    if (
+        len(decision_ids) != len(decisions)
+        or Decision.objects.filter(pk__in=decision_ids)
+        .exclude(agenda_item__meeting__forum__structure_id=structure_id)
+        .exists()
+    ):
         raise ValidationError({"decisions": [_("Link only decisions of this structure.")]})
     area._history_user = actor
     area._change_reason = "links set"

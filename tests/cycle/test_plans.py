@@ -66,12 +66,15 @@ def test_an_activity_links_what_belongs_to_the_forum(
 
 
 @pytest.mark.parametrize("link", ["assignment_items", "priority_areas", "cases", "action_items"])
-def test_links_outside_the_forum_are_refused(secretariat_user, strategic_forum, tactical_forum, link):
+def test_links_outside_the_forum_are_refused(
+    secretariat_user, strategic_forum, tactical_forum, link
+):
     elsewhere = ForumFactory()
     other = {
         "assignment_items": lambda: AssignmentItemFactory(forum=strategic_forum),
-        "priority_areas": lambda: adopted_priorities(secretariat_user, strategic_forum, year=2026)
-        .areas.first(),  # another year
+        "priority_areas": lambda: adopted_priorities(
+            secretariat_user, strategic_forum, year=2026
+        ).areas.first(),  # another year
         "cases": lambda: CaseFactory(origin_forum=elsewhere),
         "action_items": lambda: ActionItemFactory(meeting=MeetingFactory(forum=strategic_forum)),
     }[link]()

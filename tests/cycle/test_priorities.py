@@ -76,7 +76,9 @@ def test_an_empty_set_is_not_put_on_an_agenda(secretariat_user, strategic_forum)
     )
     with pytest.raises(DomainError):
         services.priority_set_put_on_agenda(
-            actor=secretariat_user, priority_set=priority_set, meeting=coming_meeting(strategic_forum)
+            actor=secretariat_user,
+            priority_set=priority_set,
+            meeting=coming_meeting(strategic_forum),
         )
 
 
@@ -84,7 +86,9 @@ def test_a_meeting_of_another_forum_is_refused(secretariat_user, strategic_forum
     priority_set = draft_priorities(secretariat_user, strategic_forum)
     with pytest.raises(ValidationError):
         services.priority_set_put_on_agenda(
-            actor=secretariat_user, priority_set=priority_set, meeting=coming_meeting(tactical_forum)
+            actor=secretariat_user,
+            priority_set=priority_set,
+            meeting=coming_meeting(tactical_forum),
         )
 
 

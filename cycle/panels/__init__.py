@@ -1,0 +1,2 @@
+"""What the yearly cycle shows on a forum's pages (see forums.panels), one module per topic;
+imported by CycleConfig.ready()."""

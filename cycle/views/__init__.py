@@ -1,0 +1,1 @@
+"""The yearly cycle's pages, one module per topic (cycle/urls.py imports the modules)."""
