@@ -9,11 +9,9 @@ class Migration(migrations.Migration):
         ('meetings', '0009_search_indexes'),
     ]
 
+    # Deleting the model drops its table with its foreign key; removing the field first
+    # would make SQLite rebuild a table whose unique constraint names that field.
     operations = [
-        migrations.RemoveField(
-            model_name='report',
-            name='forum',
-        ),
         migrations.DeleteModel(
             name='HistoricalReport',
         ),
