@@ -151,4 +151,9 @@ _ = (
     # Principal bodies, coordination and direction documents: read by the templates only.
     name.field_order,  # cycle.forms.direction.DirectionDocumentCreateForm: Django reads it
     name.shows_date,  # meetings.coordination.OtherMeeting, read in partials/_coordination.html
+    # cycle.selectors_plans.ComparisonRow: read by templates/cycle/plans/action_plan_detail.html
+    name.at_adoption_label,
+    name.now_label,
+    # forums.map.TreeNode: read by templates/forums/partials/_tree.html (the map as a list)
+    name.reports_to,
 )

@@ -100,6 +100,7 @@ class Activity(TransitionsMixin, models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
     status_note = BoundedTextField(_("follow-up note"), blank=True)
+    added_after_adoption = models.BooleanField(_("added during the year"), default=False)
     assignment_items = models.ManyToManyField(
         "forums.AssignmentItem",
         verbose_name=_("charter assignments"),

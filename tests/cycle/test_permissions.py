@@ -10,13 +10,23 @@ MATRIX = []
 
 @pytest.fixture
 def world(
-    structure, operative_forum, tactical_forum, representative_user, chair_user, secretariat_user
+    structure,
+    strategic_forum,
+    tactical_forum,
+    operative_forum,
+    representative_user,
+    chair_user,
+    secretariat_user,
 ):
     """The operative forum (not public) of the conftest structure; the representative sits
-    in it, the chair chairs the tactical forum above, the secretariat runs the structure.
-    Each topic adds its objects, in a block of its own."""
+    in it, the chair chairs the tactical forum above (and sits in neither the strategic nor
+    the operative forum), the secretariat runs the structure. Each topic adds its objects,
+    in a block of its own."""
+    from tests.cycle.plan_world import plan_objects
+
     from .report_helpers import draft, quick_adopted
 
+    plan = plan_objects(secretariat_user, strategic_forum, operative_forum)
     world = {
         "users": {
             "anonymous": None,
@@ -25,6 +35,12 @@ def world(
             "secretariat": secretariat_user,
         },
         "forum": {"slug": operative_forum.slug},
+        # --- priority areas and action plans ---
+        "priority_set": {"pk": plan["priority_set"].pk},
+        "priority_area": {"pk": plan["priority_area"].pk},
+        "priority_area_move": {"pk": plan["priority_area"].pk, "direction": "up"},
+        "action_plan": {"pk": plan["plan"].pk},
+        "activity": {"pk": plan["activity"].pk},
         # --- figures and follow-up ---
         "structure_year": {"slug": structure.slug, "year": 2026},
         "structure_year_chart": {"slug": structure.slug, "year": 2026, "key": "case_flow"},
@@ -38,6 +54,8 @@ def world(
     }
     world.update(_direction_world(secretariat_user, tactical_forum, operative_forum))
     return world
+
+
 
 
 # --- figures and follow-up: the structure's forums' members and secretariat see the
@@ -111,6 +129,31 @@ MATRIX += [
 ]
 
 # --- End of direction documents ------------------------------------------------------------
+
+
+# --- priority areas and action plans ---------------------------------------------------------
+MATRIX += [
+    ("cycle:priority_set_create", "forum", "get", "L 403 404 200"),
+    ("cycle:priority_set_detail", "priority_set", "get", "L 404 404 200"),
+    ("cycle:priority_set_edit", "priority_set", "get", "L 404 404 200"),
+    ("cycle:priority_set_put_on_agenda", "priority_set", "get", "L 404 404 200"),
+    ("cycle:priority_area_add", "priority_set", "get", "L 404 404 200"),
+    ("cycle:priority_area_edit", "priority_area", "get", "L 404 404 200"),
+    ("cycle:priority_area_links", "priority_area", "get", "L 404 404 200"),
+    ("cycle:priority_area_move", "priority_area_move", "post", "L 404 404 302"),
+    ("cycle:priority_area_remove", "priority_area", "post", "L 404 404 302"),
+    ("cycle:action_plan_create", "forum", "get", "L 403 404 200"),
+    ("cycle:action_plan_detail", "action_plan", "get", "L 200 404 200"),
+    ("cycle:action_plan_edit", "action_plan", "get", "L 403 404 200"),
+    ("cycle:action_plan_put_on_agenda", "action_plan", "get", "L 403 404 200"),
+    ("cycle:action_plan_pdf", "action_plan", "get", "L 200 404 200"),
+    ("cycle:action_plan_docx", "action_plan", "get", "L 200 404 200"),
+    ("cycle:activity_add", "action_plan", "get", "L 403 404 200"),
+    ("cycle:activity_edit", "activity", "get", "L 403 404 200"),
+    ("cycle:activity_remove", "activity", "post", "L 403 404 302"),
+    ("cycle:activity_follow_up", "activity", "get", "L 403 404 200"),
+]
+# --- end of priority areas and action plans --------------------------------------------------
 
 
 @pytest.mark.django_db

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from cycle.models import ActionPlan, Activity, PriorityArea, PrioritySet
 from escalation.models import Case, CaseEvent, Follow
 from forums.models import Forum, Structure
 from forums.permissions import can_manage_structure
@@ -296,6 +297,68 @@ def test_cases_reports_and_meetings_of_2026(demo_output):
                     assert hasattr(item, "decision") == (item.kind == "decision")
                 assert meeting.attendances.exists()
                 assert meeting.minutes.count() == 1
+
+
+def test_priority_areas_and_action_plans_of_2026_adopted_at_a_held_meeting(demo_output):
+    """Partnerskapet's strategic group decides its priority areas; every strategic forum and
+    Sydöstra's regional group adopt an action plan, each by a decided item of its first
+    meeting, whose sealed minutes carry the decision."""
+    priority_sets = PrioritySet.objects.select_related("forum", "agenda_item__meeting")
+    assert [(p.forum.slug, p.year) for p in priority_sets] == [("pks-styrgrupp", 2026)]
+    plans = ActionPlan.objects.select_related("forum", "agenda_item__meeting")
+    slugs = set(Forum.objects.filter(tier=Forum.Tier.STRATEGIC).values_list("slug", flat=True))
+    assert {p.forum.slug for p in plans} == slugs | {"sos-lakemedel"}
+    assert {p.year for p in plans} == {2026}
+    if timezone.now() < datetime.datetime(2026, 5, 1, tzinfo=datetime.UTC):
+        return  # the adopting meetings (February, April) are not held yet
+    for document in [*priority_sets, *plans]:
+        assert document.status == "adopted", document
+        item = document.agenda_item
+        assert item.kind == "decision" and item.meeting.forum_id == document.forum_id
+        assert item.meeting.status == "held" and item.meeting.starts_at.year == 2026
+        assert item.decision.outcome == Decision.Outcome.DECIDED
+        assert document.adopted_at == item.decision.recorded_at
+        minutes = item.meeting.minutes.get()
+        assert item.decision.text in minutes.body
+    pks_decision = priority_sets[0].agenda_item.decision
+    assert pks_decision.is_joint_position  # Partnerskapet's decisions bind no party
+
+
+def test_activities_link_within_their_forum_structure_and_year(demo_output):
+    activities = Activity.objects.select_related("plan__forum")
+    assert activities.count() >= 5 * 4
+    if timezone.now() < datetime.datetime(2026, 5, 1, tzinfo=datetime.UTC):
+        return
+    assert set(activities.values_list("status", flat=True)) == set(Activity.Status.values)
+    assert not activities.filter(status="planned").exclude(status_note="").exists()
+    linked = {"assignments": 0, "areas": 0, "cases": 0, "action_items": 0}
+    for activity in activities.prefetch_related(
+        "assignment_items", "priority_areas__priority_set", "cases", "action_items__meeting"
+    ):
+        forum = activity.plan.forum
+        assert activity.owner.mandates.filter(forum=forum, status="active").exists()
+        for assignment in activity.assignment_items.all():
+            assert assignment.forum_id == forum.pk
+            linked["assignments"] += 1
+        for area in activity.priority_areas.all():
+            assert area.priority_set.year == activity.plan.year
+            assert area.priority_set.forum.structure_id == forum.structure_id
+            linked["areas"] += 1
+        for case in activity.cases.all():
+            assert forum.pk in (case.current_forum_id, case.origin_forum_id)
+            linked["cases"] += 1
+        for item in activity.action_items.all():
+            assert item.meeting.forum_id == forum.pk
+            linked["action_items"] += 1
+    assert linked["assignments"] == activities.count()
+    assert all(linked.values()), linked
+    areas = PriorityArea.objects.filter(priority_set__forum__slug="pks-styrgrupp")
+    assert areas.count() == 4
+    assert areas.filter(cases__isnull=False).exists()
+    assert areas.filter(decisions__isnull=False).exists()
+    for area in areas.prefetch_related("cases__current_forum", "decisions"):
+        for case in area.cases.all():
+            assert case.current_forum.structure.slug == "pks"
 
 
 def test_the_demo_refuses_where_demo_data_is_not_allowed(settings):

@@ -90,7 +90,26 @@ FILL = {
     ("location", "pk"): lambda w: w["meeting"].pk,
     # a notice of someone else's: 404 for everyone else (its own matrix opens one's own)
     ("aviseringar", "pk"): lambda w: _notice_of_hidden(w),
+    # priority areas and action plans: the objects of tests/cycle/test_permissions.py's rows
+    ("prioriteringar", "pk"): lambda w: _plan_objects(w)["priority_set"].pk,
+    ("omraden", "pk"): lambda w: _plan_objects(w)["priority_area"].pk,
+    ("handlingsplaner", "pk"): lambda w: _plan_objects(w)["plan"].pk,
+    ("aktiviteter", "pk"): lambda w: _plan_objects(w)["activity"].pk,
 }
+
+
+def _plan_objects(world):
+    """A draft priority set (strategic forum) and a draft action plan (operative forum), made
+    once per world, as in the cycle matrix."""
+    if "plan_objects" not in world:
+        from forums.models import Forum
+        from tests.cycle.plan_world import plan_objects
+
+        structure = world["structure"]
+        strategic = structure.forums.get(tier=Forum.Tier.STRATEGIC)
+        secretariat = world["users"]["secretariat"]
+        world["plan_objects"] = plan_objects(secretariat, strategic, world["forum"])
+    return world["plan_objects"]
 
 
 def _notice_of_hidden(world):
@@ -167,6 +186,7 @@ SAME_TARGETS = {
     "draft_report", "draft_report_text", "adopted_report",
     # the world's direction document of the tactical forum and its first version
     "direction_document", "direction_version",
+    "priority_set", "priority_area", "priority_area_move", "action_plan", "activity",
 }  # fmt: skip
 LOGIN = "L"
 

@@ -13,7 +13,8 @@ meeting), so the same database always gets the same invented people and meetings
 
 The steps live by topic: `forums` (structures, organisations, forums, seats), `people`,
 `mandates` (and the permissions that follow them), `cases`, `meetings` (agendas, minutes,
-action items, action plans); `logins` keeps the demo logins working and `history` stamps
+action items), `cycle_plans` (the priority areas and the action plans of the year, adopted at
+a meeting); `logins` keeps the demo logins working and `history` stamps
 every history row; `common` holds the constants and small helpers they share.
 """
 
@@ -40,6 +41,7 @@ from .common import (
     _total_cases,
 )
 from .cycle_direction import CycleDirectionMixin
+from .cycle_plans import CyclePlansMixin
 from .forums import ForumsMixin
 from .history import _history_written_by, _HistoryUser
 from .logins import _ensure_demo_logins, _login_table, _system_user
@@ -71,11 +73,18 @@ def load_demo(*, complete=False):
 
 
 class _Loader(
-    ForumsMixin, PeopleMixin, MandatesMixin, CasesMixin, MeetingsMixin, CycleDirectionMixin
+    ForumsMixin,
+    PeopleMixin,
+    MandatesMixin,
+    CasesMixin,
+    MeetingsMixin,
+    CyclePlansMixin,
+    CycleDirectionMixin,
 ):
     """One run of the loader: what it has found or made so far, by natural key.
 
-    Each step lives in the mixin of its topic (forums, people, mandates, cases, meetings);
+    Each step lives in the mixin of its topic (forums, people, mandates, cases, meetings,
+    the yearly cycle's documents);
     `run` calls them in order, because each step needs what the ones before it made.
     """
 
@@ -105,6 +114,9 @@ class _Loader(
         self.chair_party = {}  # forum key -> party key of the chair
         self.schedule = {}  # forum key -> [starts_at]
         self.case_items = {}  # (forum key, meeting index) -> [(Case, agenda kind, outcome)]
+        # (forum key, meeting index) -> [(title, description, decision text)]: the decision
+        # items that adopt the year's documents
+        self.document_items = {}
         self.demo_users = {}
         self.secretary_people = {}  # (structure key, organisation key) -> person
         self.fresh = set()  # (model, pk) of what this run created: its children are new too
@@ -144,7 +156,9 @@ class _Loader(
         for spec in STRUCTURES:
             self._cases(spec, first_number)
             first_number += _case_count(spec)
+        self._cycle_agenda()
         for key in self.forums:
             self._meetings(key)
+        self._cycle_documents()
         self._direction_documents()
         self._grant_permissions()

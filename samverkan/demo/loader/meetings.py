@@ -1,5 +1,6 @@
 """A year of meetings: agendas with decisions, attendance, minutes and their approvals,
-action items, and each strategic forum's published action plan."""
+action items, and the decision items that adopt the yearly cycle's documents (their rows
+are made by `cycle_plans` once the meetings exist)."""
 
 import random
 from datetime import timedelta
@@ -82,7 +83,9 @@ class MeetingsMixin:
             )
             if is_held and meeting.status == Meeting.Status.HELD:
                 rng = random.Random(f"{SEED}:{key}:{index}")  # noqa: S311 - demo data
-                items = self._agenda(rng, meeting, topics, self.case_items.get((key, index), []))
+                case_items = self.case_items.get((key, index), [])
+                documents = self.document_items.get((key, index), [])
+                items = self._agenda(rng, meeting, topics, case_items, documents)
                 attendance = self._attendance(rng, meeting, slots)
                 held.append((meeting, items, attendance, rng))
         for position, (meeting, items, attendance, rng) in enumerate(held):
@@ -90,25 +93,29 @@ class MeetingsMixin:
             self._minutes(meeting, items, attendance, latest)
             self._action_item(rng, meeting, items, attendance, latest)
 
-    def _agenda(self, rng, meeting, topics, case_items):
+    def _agenda(self, rng, meeting, topics, case_items, documents=()):
+        """The meeting's items: an opening, topics, the cases put on it, and the decision
+        items that adopt documents of the cycle ((title, description, decision text))."""
         forum = meeting.forum
         total = rng.randint(3, 5)
         opening = rng.choice(OPENING_ITEMS)
-        planned = [(opening[0], opening[1], AgendaItem.Kind.INFORMATION, None, None)]
-        count = max(1, total - 1 - len(case_items))
+        planned = [(opening[0], opening[1], AgendaItem.Kind.INFORMATION, None, None, None)]
+        count = max(1, total - 1 - len(case_items) - len(documents))
         has_decision = any(kind == AgendaItem.Kind.DECISION for _, kind, _ in case_items)
         for n, topic in enumerate(rng.sample(topics, min(count, len(topics)))):
             if n == 0 and not has_decision:
                 kind = AgendaItem.Kind.DECISION
             else:
                 kind = rng.choice([AgendaItem.Kind.DISCUSSION, AgendaItem.Kind.DECISION])
-            planned.append((topic["title"], topic["description"], kind, None, None))
+            planned.append((topic["title"], topic["description"], kind, None, None, None))
         for case, kind, outcome in case_items:
-            planned.append((case.title, case.description, kind, case, outcome))
+            planned.append((case.title, case.description, kind, case, outcome, None))
+        for title, description, adopts in documents:
+            planned.append((title, description, AgendaItem.Kind.DECISION, None, None, adopts))
         secretary = self.secretaries[forum.slug].person
         partnership = forum.structure.is_partnership
         items = []
-        for order, (title, description, kind, case, outcome) in enumerate(planned, start=1):
+        for order, (title, description, kind, case, outcome, adopts) in enumerate(planned, start=1):
             item, _ = self._obtain(
                 AgendaItem,
                 meeting,
@@ -118,11 +125,12 @@ class MeetingsMixin:
             )
             decision = None
             if item.kind == AgendaItem.Kind.DECISION:
-                decision = self._decision(rng, item, outcome, secretary, partnership)
+                decision = self._decision(rng, item, outcome, secretary, partnership, adopts)
             items.append((item, decision))
         return items
 
-    def _decision(self, rng, item, outcome, recorder, partnership):
+    def _decision(self, rng, item, outcome, recorder, partnership, adopts=None):
+        """The item's decision; `adopts` is the text of a decision that adopts a document."""
         forum = item.meeting.forum
         name = forum.short_name or forum.name
         majority = forum.decision_rule == Forum.DecisionRule.MAJORITY
@@ -131,13 +139,16 @@ class MeetingsMixin:
         if outcome == Decision.Outcome.ESCALATED:
             target = forum.escalates_to
             text = f"{name} beslutar att eskalera frågan till {target.name}."
-        elif referred and not majority:
+        elif referred and not majority and adopts is None:
             outcome = Decision.Outcome.REFERRED_BACK
             text = "Enighet nåddes inte. Frågan återremitteras för ny beredning."
             values["consensus"] = False
         else:
             outcome = Decision.Outcome.DECIDED
-            if partnership:
+            if adopts is not None:
+                text = adopts
+                values["is_joint_position"] = partnership
+            elif partnership:
                 text = (
                     f"Parterna enas om ett gemensamt ställningstagande om "
                     f"{_lower_first(item.title)}. Ställningstagandet binder inte någon part."
