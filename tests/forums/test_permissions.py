@@ -52,6 +52,7 @@ MATRIX = {
     "forums:structure_restore": ("structure", STRUCTURE_MANAGE),
     "forums:forum_create": ("structure", STRUCTURE_MANAGE),
     "forums:party_create": ("structure", STRUCTURE_MANAGE),
+    "forums:principal_body_options": ("structure", STRUCTURE_MANAGE),  # the picker's options
     "forums:party_update": ("party", STRUCTURE_MANAGE),
     "forums:party_archive": ("party", STRUCTURE_MANAGE),
     "forums:party_restore": ("party", STRUCTURE_MANAGE),

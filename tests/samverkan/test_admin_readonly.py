@@ -33,11 +33,13 @@ from tests.factories import (
     CaseEventFactory,
     DecisionFactory,
     FollowFactory,
+    ForumFactory,
     MandateFactory,
     MeetingFactory,
     MinutesApprovalFactory,
     MinutesFactory,
     NotificationFactory,
+    OrganisationFactory,
     PartyFactory,
     SeatFactory,
     UserFactory,
@@ -107,6 +109,29 @@ def one_of_each(superuser):
     DecisionFactory(agenda_item=AgendaItemFactory(meeting=meeting, kind=AgendaItem.Kind.DECISION))
     MinutesApprovalFactory(minutes=MinutesFactory(status=Minutes.Status.IN_APPROVAL))
     ActionItemFactory(meeting=meeting)
+    _direction_document(superuser)
+
+
+def _direction_document(superuser):
+    """A direction document and its first version (cycle)."""
+    from cycle.models import DirectionDocument, DirectionDocumentVersion
+    from forums.models import Forum
+
+    tactical = ForumFactory(tier=Forum.Tier.TACTICAL)
+    document = DirectionDocument.objects.create(
+        forum=tactical,
+        agency=OrganisationFactory(kind="agency"),
+        group=ForumFactory(structure=tactical.structure, tier=Forum.Tier.OPERATIVE),
+        title="Inriktning",
+        created_by=superuser,
+    )
+    DirectionDocumentVersion.objects.create(
+        document=document,
+        number=1,
+        text="Text",
+        review_on=datetime.date(2027, 1, 1),
+        created_by=superuser,
+    )
 
 
 def _snapshot():

@@ -69,7 +69,26 @@ FILL = {
     ("atgard", "pk"): lambda w: w["action_item"].pk,
     # a notice of someone else's: 404 for everyone else (its own matrix opens one's own)
     ("aviseringar", "pk"): lambda w: _notice_of_hidden(w),
+    # the direction document of the tactical forum above the operative one, and its draft
+    ("inriktningsdokument", "pk"): lambda w: _direction_document(w).pk,
+    ("version", "pk"): lambda w: _direction_document(w).versions.get().pk,
 }
+
+
+def _direction_document(world):
+    from cycle.models import DirectionDocument
+
+    tactical = world["forum"].escalates_to
+    document = DirectionDocument.objects.filter(forum=tactical).first()
+    if document is None:
+        from cycle import services
+        from tests.cycle.direction_helpers import document_data
+
+        secretary = tactical.structure.secretariat_staff.first()
+        document = services.direction_document_create(
+            actor=secretary, forum=tactical, data=document_data(world["forum"])
+        )
+    return document
 
 
 def _notice_of_hidden(world):
@@ -103,6 +122,14 @@ NOT_COMPARED = {
     "forum_wind_down:case",
     "forum_wind_down:meeting",
     "forum_wind_down:meetings",
+    # direction documents belong to the tactical forum; their matrix (tests/cycle) has the
+    # roles of that forum, and the walk here still opens each of them as every role
+    "cycle:direction_document_create",
+    "cycle:direction_document_detail",
+    "cycle:direction_document_edit",
+    "cycle:direction_version_draft",
+    "cycle:direction_version_edit",
+    "cycle:direction_version_agenda",
 }
 # Matrices whose rows are about the session (signed in, second factor, e-ID configured), not
 # about who the person is in a forum: their own tests check them; the walk still opens them.
