@@ -42,6 +42,7 @@ from tests.factories import (
     CaseEventFactory,
     DecisionFactory,
     FollowFactory,
+    ForumFactory,
     MandateFactory,
     MeetingFactory,
     MinutesApprovalFactory,

@@ -120,6 +120,11 @@ FORMS = {
     "forums:charter_update": (S, {"slug": "operative_slug"}),
     "forums:seat_set": (S, {"slug": "operative_slug"}),
     "forums:forum_wind_down": (S, {"slug": "operative_slug"}),
+    "cycle:direction_document_create": (S, {"slug": "tactical_slug"}),
+    "cycle:direction_document_edit": (S, {"pk": "direction_document"}),
+    "cycle:direction_version_draft": (S, {"pk": "direction_adopted_document"}),
+    "cycle:direction_version_edit": (S, {"pk": "direction_version"}),
+    "cycle:direction_version_agenda": (S, {"pk": "direction_version"}),
     "escalation:case_raise": ("representative", {}),
     "escalation:attachment_add": (S, {"reference": "open_case"}),
     "escalation:case_step": [
@@ -221,6 +226,8 @@ PAGES = {
     "forums:structure_detail": (S, {"slug": "structure_slug"}),
     "forums:organisation_list": (S, {}),
     "forums:forum_detail": (S, {"slug": "operative_slug"}),
+    "forums:principal_body_options": (S, {"slug": "structure_slug"}),  # the picker's options
+    "cycle:direction_document_detail": (S, {"pk": "direction_document"}),
     "forum_members:members_csv": (S, {"slug": "operative_slug"}),
     "forum_members:members_xlsx": (S, {"slug": "operative_slug"}),
     "public_forums:forum_list": ("anonymous", {}),
@@ -406,6 +413,7 @@ def world(
         valid_count=1,
     )
     token = meeting_services.calendar_token_rotate(actor=representative_user)
+    direction = _direction_documents(secretariat_user, tactical_forum, operative_forum)
     superuser = UserFactory(username="superuser", is_superuser=True, is_staff=True)
     reset = UserFactory(username="glomsk", email="glomsk@example.se")
     pending = UserFactory(username="halvvags")
@@ -451,6 +459,33 @@ def world(
         "notice": NotificationFactory(recipient=secretariat_user, link="/moten/").pk,
         "draft_report": draft(operative_forum, secretariat_user, 2025).pk,
         "adopted_report": quick_adopted(operative_forum, secretariat_user, 2024).pk,
+        **direction,
+    }
+
+
+def _direction_documents(secretariat_user, tactical_forum, operative_forum):
+    """A tactical forum's direction document with a draft, and one whose version is adopted
+    (a new version can be drafted of it)."""
+    from cycle import services as cycle_services
+    from cycle.models import DirectionDocumentVersion
+    from tests.cycle.direction_helpers import agency, document_data
+
+    draft = cycle_services.direction_document_create(
+        actor=secretariat_user, forum=tactical_forum, data=document_data(operative_forum)
+    )
+    adopted = cycle_services.direction_document_create(
+        actor=secretariat_user,
+        forum=tactical_forum,
+        data=document_data(operative_forum, organisation=agency("Läkemedelsverket")),
+    )
+    version = adopted.versions.get()
+    version.status = DirectionDocumentVersion.Status.ADOPTED
+    version.adopted_at = timezone.now()
+    version.save()
+    return {
+        "direction_document": draft.pk,
+        "direction_version": draft.versions.get().pk,
+        "direction_adopted_document": adopted.pk,
     }
 
 
