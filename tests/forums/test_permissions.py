@@ -54,7 +54,6 @@ MATRIX = {
     # the forum form's "reports to" picker: only for who runs the structure
     "forums:principal_body_options": ("structure", STRUCTURE_MANAGE),
     "forums:party_create": ("structure", STRUCTURE_MANAGE),
-    "forums:principal_body_options": ("structure", STRUCTURE_MANAGE),  # the picker's options
     "forums:party_update": ("party", STRUCTURE_MANAGE),
     "forums:party_archive": ("party", STRUCTURE_MANAGE),
     "forums:party_restore": ("party", STRUCTURE_MANAGE),

@@ -42,7 +42,6 @@ from tests.factories import (
     CaseEventFactory,
     DecisionFactory,
     FollowFactory,
-    ForumFactory,
     MandateFactory,
     MeetingFactory,
     MinutesApprovalFactory,
