@@ -24,7 +24,6 @@ ALL_FACTORIES = [
     factories.MinutesFactory,
     factories.MinutesApprovalFactory,
     factories.ActionItemFactory,
-    factories.ReportFactory,
 ]
 
 

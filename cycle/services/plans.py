@@ -19,7 +19,6 @@ from ..permissions import can_draft, require_draft
 from .agenda import document_put_on_agenda
 from .priorities import check_year
 
-ACTION_PLAN_FIELDS = ("introduction",)
 # What the secretariat sets on an activity (while the plan is a draft, or when adding one
 # during the year); the follow-up changes only `status` and `status_note`.
 ACTIVITY_FIELDS = ("title", "description", "owner", "owner_organisation", "starts_on", "ends_on")

@@ -18,7 +18,6 @@ from ..permissions import require_draft
 from .agenda import document_put_on_agenda
 
 # What the secretariat may change: of a draft set, and of each of its areas.
-PRIORITY_SET_FIELDS = ("introduction",)
 PRIORITY_AREA_FIELDS = ("title", "description")
 YEARS = range(2000, 2101)
 

@@ -47,7 +47,7 @@ def test_a_tactical_forum_gets_no_priority_areas_from_a_crafted_post(
     client.force_login(secretariat_user)
     url = reverse("cycle:priority_set_create", args=[tactical_forum.slug])
     response = client.post(url, {"year": "2027"})
-    assert response.status_code == 200 and "strategic tier" in response.content.decode()
+    assert response.status_code == 200 and "strategisk nivå" in response.content.decode()
     assert not PrioritySet.objects.exists()
 
 
@@ -72,7 +72,7 @@ def test_an_adopted_plan_refuses_edits_from_crafted_posts(client, secretariat_us
     activity = plan.activities.get()
     client.force_login(secretariat_user)
     edit = client.post(reverse("cycle:activity_edit", args=[activity.pk]), {"title": "Ny"})
-    assert edit.status_code == 200 and "follow its activities up" in edit.content.decode()
+    assert edit.status_code == 200 and "följ i stället upp" in edit.content.decode()
     remove = client.post(reverse("cycle:activity_remove", args=[activity.pk]))
     assert remove.status_code == 302 and messages_of(remove)
     agenda = client.post(

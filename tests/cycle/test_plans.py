@@ -155,7 +155,7 @@ def test_the_agenda_item_lists_the_activities(secretariat_user, tactical_forum):
         actor=secretariat_user, plan=plan, meeting=coming_meeting(tactical_forum)
     )
     plan.refresh_from_db()
-    assert plan.agenda_item.title == "Action plan 2027"
+    assert plan.agenda_item.title == "Handlingsplan 2027"
     assert "2. Utbilda" in plan.agenda_item.description
 
 

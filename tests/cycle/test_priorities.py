@@ -66,7 +66,7 @@ def test_the_agenda_item_lists_the_areas(secretariat_user, strategic_forum):
     priority_set.refresh_from_db()
     item = priority_set.agenda_item
     assert item.kind == AgendaItem.Kind.DECISION
-    assert item.title == "Priority areas 2027"
+    assert item.title == "Prioriterade områden 2027"
     assert "1. Digital vård" in item.description and "2. Jämlik hälsa" in item.description
 
 

@@ -170,8 +170,8 @@ def test_forum_page_same_queries_at_5_and_50_members(secretariat_client, operati
         operative_forum.get_absolute_url(),
         grow,
         # 14, the forum rules' snapshot (mandates.panels.rule_findings_panel) and the yearly
-        # cycle's panels: annual reports, direction documents
-        queries=24,
+        # cycle's panels: plans and priority areas, annual reports, direction documents
+        queries=25,
         marker="Organisation ",
         per_row=4,  # the composition, the members, and the deputy's organisation without a seat
     )

@@ -306,7 +306,10 @@ def test_priority_areas_and_action_plans_of_2026_adopted_at_a_held_meeting(demo_
     priority_sets = PrioritySet.objects.select_related("forum", "agenda_item__meeting")
     assert [(p.forum.slug, p.year) for p in priority_sets] == [("pks-styrgrupp", 2026)]
     plans = ActionPlan.objects.select_related("forum", "agenda_item__meeting")
-    slugs = set(Forum.objects.filter(tier=Forum.Tier.STRATEGIC).values_list("slug", flat=True))
+    # Rådet's council (seed 004) has no action plan in its seed; the four other structures'
+    # strategic forums have one.
+    strategic = Forum.objects.filter(tier=Forum.Tier.STRATEGIC).exclude(slug="radet-radet")
+    slugs = set(strategic.values_list("slug", flat=True))
     assert {p.forum.slug for p in plans} == slugs | {"sos-lakemedel"}
     assert {p.year for p in plans} == {2026}
     if timezone.now() < datetime.datetime(2026, 5, 1, tzinfo=datetime.UTC):

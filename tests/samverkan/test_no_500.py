@@ -48,6 +48,7 @@ from mandates.tokens import invitation_token_generator
 from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting
 from samverkan.two_factor import services as two_factor_services
+from tests.cycle.plan_world import plan_objects
 from tests.cycle.report_helpers import draft, quick_adopted
 from tests.factories import (
     ActionItemFactory,
@@ -147,6 +148,19 @@ FORMS = {
     "meetings:decision_record": (S, {"pk": "held_item"}),
     "meetings:minutes_edit": (S, {"pk": "minutes"}),
     "cycle:annual_report_create": (S, {"slug": "operative_slug"}),
+    # priority areas (the strategic forum's) and action plans (the operative forum's)
+    "cycle:priority_set_create": (S, {"slug": "strategic_slug"}),
+    "cycle:priority_set_edit": (S, {"pk": "priority_set"}),
+    "cycle:priority_set_put_on_agenda": (S, {"pk": "priority_set"}),
+    "cycle:priority_area_add": (S, {"pk": "priority_set"}),
+    "cycle:priority_area_edit": (S, {"pk": "priority_area"}),
+    "cycle:priority_area_links": (S, {"pk": "priority_area"}),
+    "cycle:action_plan_create": (S, {"slug": "operative_slug"}),
+    "cycle:action_plan_edit": (S, {"pk": "action_plan"}),
+    "cycle:action_plan_put_on_agenda": (S, {"pk": "action_plan"}),
+    "cycle:activity_add": (S, {"pk": "action_plan"}),
+    "cycle:activity_edit": (S, {"pk": "activity"}),
+    "cycle:activity_follow_up": (S, {"pk": "activity"}),
     "cycle:annual_report_text": (S, {"pk": "draft_report", "key": "meetings"}),
     "cycle:annual_report_agenda": (S, {"pk": "draft_report"}),
     "cycle:annual_report_sent": (S, {"pk": "adopted_report"}),
@@ -162,6 +176,9 @@ BUTTONS = {
     # refusal, never a 500); tests/rules/test_r01_winding_down.py drives their forms.
     "logout": (S, {}),
     "oidc:logout": (S, {}),
+    "cycle:priority_area_move": (S, {"pk": "priority_area", "direction": "up"}),
+    "cycle:priority_area_remove": (S, {"pk": "priority_area"}),
+    "cycle:activity_remove": (S, {"pk": "activity"}),
     "accounts:sessions_end_others": (S, {}),
     "accounts:keep_alive": (S, {}),
     "forum_wind_down:meeting": (S, {"slug": "operative_slug", "pk": "meeting"}),
@@ -249,6 +266,10 @@ PAGES = {
     "cycle:annual_report_pdf": (S, {"pk": "adopted_report"}),
     "cycle:annual_report_docx": [(S, {"pk": "draft_report"}), (S, {"pk": "adopted_report"})],
     "cycle:annual_report_public": ("anonymous", {"pk": "adopted_report"}),
+    "cycle:priority_set_detail": (S, {"pk": "priority_set"}),
+    "cycle:action_plan_detail": (S, {"pk": "action_plan"}),
+    "cycle:action_plan_pdf": (S, {"pk": "action_plan"}),
+    "cycle:action_plan_docx": (S, {"pk": "action_plan"}),
     # OParl (JSON for anyone): the structure's pk and a year are literal values
     "oparl:system": ("anonymous", {}),
     "oparl:body_list": ("anonymous", {}),
@@ -414,6 +435,7 @@ def world(
     )
     token = meeting_services.calendar_token_rotate(actor=representative_user)
     direction = _direction_documents(secretariat_user, tactical_forum, operative_forum)
+    plan = plan_objects(secretariat_user, strategic_forum, operative_forum)
     superuser = UserFactory(username="superuser", is_superuser=True, is_staff=True)
     reset = UserFactory(username="glomsk", email="glomsk@example.se")
     pending = UserFactory(username="halvvags")
@@ -460,6 +482,11 @@ def world(
         "draft_report": draft(operative_forum, secretariat_user, 2025).pk,
         "adopted_report": quick_adopted(operative_forum, secretariat_user, 2024).pk,
         **direction,
+        "strategic_slug": strategic_forum.slug,
+        "priority_set": plan["priority_set"].pk,
+        "priority_area": plan["priority_area"].pk,
+        "action_plan": plan["plan"].pk,
+        "activity": plan["activity"].pk,
     }
 
 
